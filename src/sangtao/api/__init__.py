@@ -1,0 +1,1 @@
+"""The HTTP API (django-ninja): e-filing and the caller's portfolio."""

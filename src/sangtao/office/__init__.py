@@ -1,0 +1,1 @@
+"""The office: Django apps for filing, procedure, fees, register, accounts and audit."""

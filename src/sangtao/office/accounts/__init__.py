@@ -1,0 +1,1 @@
+"""Accounts: users with office roles, IP agents, parties and API tokens."""

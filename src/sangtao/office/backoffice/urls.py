@@ -1,0 +1,22 @@
+"""Back office URLs."""
+
+from django.urls import path
+
+from sangtao.office.backoffice import views
+
+app_name = "backoffice"
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("inbox/", views.inbox, name="inbox"),
+    path("my/", views.my_applications, name="mine"),
+    path("search/", views.search, name="search"),
+    path("file/", views.file_form, name="file"),
+    path("applications/<str:number>/", views.application_page, name="application"),
+    path("applications/<str:number>/receipt.pdf", views.receipt, name="receipt"),
+    path(
+        "applications/<str:number>/documents/<int:doc_id>",
+        views.document,
+        name="document",
+    ),
+]

@@ -1,0 +1,178 @@
+"""Pages: inbox, portfolio, application page, search, e-filing form, receipt and documents."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from pydantic import ValidationError
+
+from sangtao.office.audit.models import AuditEvent
+from sangtao.office.backoffice.forms import FilingForm
+from sangtao.office.filing.access import portfolio, visible_applications
+from sangtao.office.filing.actions import file_application, nfc_tree
+from sangtao.office.filing.errors import FilingRejected, IdempotencyConflict
+from sangtao.office.filing.models import Application, Document, ObjectType
+from sangtao.office.filing.receipt import receipt_pdf
+from sangtao.office.filing.schemas import FilingIn
+from sangtao.office.filing.validation import ReceivedFile
+from sangtao.standards import fold
+
+
+def _visible_or_404(request: HttpRequest, number: str) -> Application:
+    app = visible_applications(request.user).filter(number=number).first()
+    if app is None:
+        raise Http404(_("No such application that you may see."))
+    return app
+
+
+def home(request: HttpRequest) -> HttpResponse:
+    """Send each role where its work is."""
+    user: Any = request.user
+    if not user.is_authenticated:
+        return redirect("login")
+    if user.is_office_staff:
+        return redirect("backoffice:inbox")
+    return redirect("backoffice:mine")
+
+
+@login_required
+def inbox(request: HttpRequest) -> HttpResponse:
+    """New filings for office staff, filterable by object type."""
+    user: Any = request.user
+    if not user.is_office_staff:
+        return render(request, "backoffice/forbidden.html", status=403)
+    qs = visible_applications(user).filter(status="filed").prefetch_related("parties")
+    object_type = request.GET.get("type", "")
+    if object_type in ObjectType.values:
+        qs = qs.filter(object_type=object_type)
+    page = Paginator(qs.order_by("-filing_date", "-id"), 50).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "backoffice/inbox.html",
+        {"page": page, "types": ObjectType.choices, "current_type": object_type},
+    )
+
+
+@login_required
+def my_applications(request: HttpRequest) -> HttpResponse:
+    """The applicant's or agent's own portfolio."""
+    qs = portfolio(request.user).prefetch_related("parties").order_by("-filing_date", "-id")
+    page = Paginator(qs, 50).get_page(request.GET.get("page"))
+    return render(request, "backoffice/mine.html", {"page": page})
+
+
+def search(request: HttpRequest) -> HttpResponse:
+    """Search by number, applicant or title; Vietnamese matches with or without diacritics."""
+    q = request.GET.get("q", "").strip()
+    results: list[Application] = []
+    if q:
+        qs = visible_applications(request.user)
+        for term in fold(q).split():
+            qs = qs.filter(search_text__contains=term)
+        results = list(qs.prefetch_related("parties").order_by("-filing_date")[:200])
+    return render(request, "backoffice/search.html", {"q": q, "results": results})
+
+
+def application_page(request: HttpRequest, number: str) -> HttpResponse:
+    """One application: parties, classification, documents, fees and its history."""
+    app = _visible_or_404(request, number)
+    history = AuditEvent.objects.filter(object_type="application", object_id=app.number)
+    return render(
+        request,
+        "backoffice/application.html",
+        {
+            "app": app,
+            "applicants": app.parties.filter(role="applicant"),
+            "inventors": app.parties.filter(role="inventor"),
+            "history": history,
+            "lang": get_language(),
+        },
+    )
+
+
+def receipt(request: HttpRequest, number: str) -> HttpResponse:
+    """The filing receipt PDF."""
+    app = _visible_or_404(request, number)
+    response = HttpResponse(receipt_pdf(app), content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="receipt-{number}.pdf"'
+    return response
+
+
+def document(request: HttpRequest, number: str, doc_id: int) -> FileResponse:
+    """A document filed with an application."""
+    app = _visible_or_404(request, number)
+    doc = Document.objects.filter(application=app, pk=doc_id).first()
+    if doc is None:
+        raise Http404(_("No such document."))
+    return FileResponse(doc.file.open("rb"), content_type=doc.media_type, filename=doc.filename)
+
+
+@login_required
+def file_form(request: HttpRequest) -> HttpResponse:
+    """File an application through the web; a double submit files once."""
+    user: Any = request.user
+    errors: list[dict[str, str]] = []
+    if request.method == "POST":
+        form = FilingForm(request.POST, request.FILES)
+        if form.is_valid():
+            received_at = timezone.now()
+            try:
+                payload = nfc_tree(form.payload())
+                filing = FilingIn.model_validate(payload)
+                files = [
+                    ReceivedFile(kind, f.name or kind, f.content_type or "", f.read())
+                    for kind in Document.Kind.values
+                    if (f := form.cleaned_data.get(f"file_{kind}"))
+                ]
+                result = file_application(
+                    actor=user,
+                    filing=filing,
+                    files=files,
+                    payload=payload,
+                    received_at=received_at,
+                    idempotency_key="web:" + form.cleaned_data["form_key"],
+                    reason="e-filing (web form)",
+                )
+                return redirect("backoffice:application", number=result.application.number)
+            except FilingRejected as exc:
+                errors = [e.as_dict() for e in exc.errors]
+            except ValidationError as exc:
+                errors = [
+                    {
+                        "pointer": "/" + "/".join(str(x) for x in e["loc"]),
+                        "detail_vi": "Giá trị không hợp lệ.",
+                        "detail_en": e["msg"],
+                    }
+                    for e in exc.errors()
+                ]
+            except IdempotencyConflict:
+                errors = [
+                    {
+                        "pointer": "/",
+                        "detail_vi": "Biểu mẫu này đã được gửi với nội dung khác.",
+                        "detail_en": "This form was already submitted with different content.",
+                    }
+                ]
+    else:
+        initial: dict[str, Any] = {"form_key": uuid.uuid4().hex}
+        if user.agent_id:
+            initial["representative"] = user.agent.licence_number
+        if user.party_id:
+            p = user.party
+            initial["applicants"] = f"{p.name} | {p.address} | {p.country}"
+        form = FilingForm(initial=initial)
+    status = 422 if errors or (request.method == "POST" and form.errors) else 200
+    return render(
+        request,
+        "backoffice/file.html",
+        {"form": form, "filing_errors": errors, "lang": get_language()},
+        status=status,
+    )

@@ -1,0 +1,1 @@
+"""Filing: applications of every object type, received online or through the API."""

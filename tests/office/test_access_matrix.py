@@ -1,0 +1,110 @@
+"""Every page and endpoint, for every role: an unpublished application leaks to nobody else."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from django.test import Client
+from django.urls import URLPattern, URLResolver, get_resolver
+
+pytestmark = pytest.mark.django_db
+
+ROLES = [
+    "agent",
+    "other_agent",
+    "applicant",
+    "other_applicant",
+    "formalities",
+    "examiner",
+    "head",
+    "admin",
+    None,
+]
+INSIDERS = {"agent", "applicant", "formalities", "examiner", "head", "admin"}
+SECRET = "Bí mật chưa công bố XYZZY"
+
+
+def _all_routes() -> set[str]:
+    def walk(resolver: URLResolver, prefix: str = "") -> set[str]:
+        out: set[str] = set()
+        for p in resolver.url_patterns:
+            if isinstance(p, URLResolver):
+                out |= walk(p, prefix + str(p.pattern))
+            elif isinstance(p, URLPattern):
+                out.add(prefix + str(p.pattern))
+        return out
+
+    return walk(get_resolver())
+
+
+# Each route with the URL it is walked at; a new route makes the coverage test fail.
+def _urls(number: str, doc_id: int) -> dict[str, str]:
+    return {
+        "api/v1/applications": "/api/v1/applications",
+        "api/v1/applications/<number>": f"/api/v1/applications/{number}",
+        "api/v1/applications/<number>/receipt": f"/api/v1/applications/{number}/receipt",
+        "api/v1/openapi.json": "/api/v1/openapi.json",
+        "api/v1/docs": "/api/v1/docs",
+        "": "/",
+        "inbox/": "/inbox/",
+        "my/": "/my/",
+        "search/": f"/search/?q={number}",
+        "file/": "/file/",
+        "applications/<str:number>/": f"/applications/{number}/",
+        "applications/<str:number>/receipt.pdf": f"/applications/{number}/receipt.pdf",
+        "applications/<str:number>/documents/<int:doc_id>": (
+            f"/applications/{number}/documents/{doc_id}"
+        ),
+        "login/": "/login/",
+        "logout/": None,
+        "i18n/setlang/": None,
+    }
+
+
+def test_every_route_is_walked(api, actors, filing):
+    routes = {r.replace("^", "").replace("$", "") for r in _all_routes()}
+    known = set(_urls("x", 1))
+    assert routes <= known, routes - known
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_unpublished_application_visibility(api, actors, filing, role):
+    payload = filing("invention", title_vi=SECRET)
+    created = api(actors["agent"]).post(
+        "/api/v1/applications", data=json.dumps(payload), content_type="application/json"
+    )
+    number = created.json()["number"]
+    from sangtao.office.filing.models import Document
+
+    doc_id = Document.objects.filter(application__number=number).first().pk
+    user = actors[role] if role else None
+    browser = Client()
+    if user is not None:
+        browser.force_login(user)
+    bearer = api(user)
+    for route, url in _urls(number, doc_id).items():
+        if url is None:
+            continue
+        client = bearer if route.startswith("api/") else browser
+        response = client.get(url)
+        body = response.content if not response.streaming else b"".join(response.streaming_content)
+        text = body.decode("utf-8", errors="ignore")
+        sees_number_page = route in {
+            "api/v1/applications/<number>",
+            "api/v1/applications/<number>/receipt",
+            "applications/<str:number>/",
+            "applications/<str:number>/receipt.pdf",
+            "applications/<str:number>/documents/<int:doc_id>",
+        }
+        if role in INSIDERS:
+            if sees_number_page:
+                assert response.status_code == 200, (role, route)
+        else:
+            assert SECRET not in text, (role, route)
+            if sees_number_page:
+                assert response.status_code == 404, (role, route, response.status_code)
+            if route == "search/":
+                assert number not in text, (role, route)
+            if route == "api/v1/applications":
+                assert number not in text, (role, route)
