@@ -239,9 +239,10 @@ def invention_record(row: dict[str, str], ipc_keys: set[str]) -> dict[str, Any] 
     pct_no, pct_date = nfc(row["(86) Số đơn và ngày nộp đơn PCT"]).split()
     pub = nfc(row["(87) Số công bố và ngày công bố đơn PCT"])
     m = re.match(r"IB\s+WO/\s*(\S+)\s+(\d\d\.\d\d\.\d{4})", pub)
-    pct = {
+    pct_filed = vi_date(pct_date)
+    pct: dict[str, str | None] = {
         "application_number": pct_no,
-        "filing_date": str(vi_date(pct_date)),
+        "filing_date": str(pct_filed),
         "publication_number": f"WO {m[1]}" if m else "",
         "publication_date": str(vi_date(m[2])) if m else None,
     }
@@ -249,10 +250,7 @@ def invention_record(row: dict[str, str], ipc_keys: set[str]) -> dict[str, Any] 
     events = timeline(row["Tiến trình"])
     entry = next((e["date"] for e in events if e["event"] == "PCT National Phase Entry"), None)
 
-    earliest = min(
-        [dt.date.fromisoformat(p["date"]) for p in priorities]
-        + [dt.date.fromisoformat(pct["filing_date"])]
-    )
+    earliest = min([dt.date.fromisoformat(p["date"]) for p in priorities] + [pct_filed])
     pct_in_time = REFERENCE_DATE <= add_months(earliest, PCT_ENTRY_MONTHS)
     prio_in_time = all(
         REFERENCE_DATE <= add_months(dt.date.fromisoformat(p["date"]), PRIORITY_MONTHS)

@@ -12,7 +12,7 @@ import pytest
 from django.test import Client
 from pypdf import PdfReader
 
-from conftest import PDF, doc
+from tests.conftest import PDF, doc
 from sangtao.office.audit.models import AuditEvent
 from sangtao.office.filing.models import Application, NumberSequence
 
@@ -209,7 +209,7 @@ def test_nfd_text_is_stored_as_nfc(api, actors, filing):
 
 
 def test_non_resident_needs_a_representative(api, actors, filing):
-    from conftest import APPLICANT_JP
+    from tests.conftest import APPLICANT_JP
 
     payload = filing("trademark", applicants=[APPLICANT_JP])
     assert_rejected(post(api(actors["applicant"]), payload), 422, "/representative")

@@ -6,8 +6,8 @@ import numpy as np
 import pytest
 
 from sangtao.indices import (
-    AggregationError,
     Aggregate,
+    AggregationError,
     Normalise,
     SpecError,
     a_amean,
@@ -30,7 +30,9 @@ def test_arithmetic_mean_renormalises_over_available_values():
 def test_geometric_harmonic_and_generalised_means():
     np.testing.assert_allclose(a_gmean(ROWS, W)[:2], [(1 * 16 * 16) ** 0.25, 4.0])
     np.testing.assert_allclose(a_hmean(ROWS, W)[:2], [4 / (1 + 0.5 + 1 / 16), 2 / (0.5 + 0.125)])
-    np.testing.assert_allclose(a_genmean(ROWS, W, p=2)[:2], [np.sqrt((1 + 32 + 256) / 4), np.sqrt(34)])
+    np.testing.assert_allclose(
+        a_genmean(ROWS, W, p=2)[:2], [np.sqrt((1 + 32 + 256) / 4), np.sqrt(34)]
+    )
 
 
 def test_bad_inputs_raise_clear_errors():
@@ -71,7 +73,9 @@ def test_weights_methods_per_level_and_dat_thresh(small_coin):
     built = step.apply(norm)
     agg = built.dataset("Aggregated")
     x = norm.dataset("Normalised")
-    np.testing.assert_allclose(agg.loc[["U1", "U2"], "P1"], x.loc[["U1", "U2"], ["a", "b"]].mean(axis=1))
+    np.testing.assert_allclose(
+        agg.loc[["U1", "U2"], "P1"], x.loc[["U1", "U2"], ["a", "b"]].mean(axis=1)
+    )
     assert np.isnan(agg.at["U3", "P1"]) and np.isnan(agg.at["U4", "P1"])
     assert built.record("Aggregate").details["below_dat_thresh"] == {"P1": ["U3", "U4"]}
     assert built.record("Aggregate").details["units_without_score"] == {"P1": ["U3", "U4"]}

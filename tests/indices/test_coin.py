@@ -42,7 +42,9 @@ def test_non_numeric_values_are_named():
     data = small_data().astype({"a": object})
     data.loc[1, "a"] = "n/a"
     data.loc[2, "a"] = "12,5"
-    with pytest.raises(DataError, match=r"column a has non-numeric value\(s\): U2='n/a', U3='12,5'"):
+    with pytest.raises(
+        DataError, match=r"column a has non-numeric value\(s\): U2='n/a', U3='12,5'"
+    ):
         read_coin(data, small_meta())
 
 

@@ -34,7 +34,14 @@ def test_asem_framework(asem_dir):
     fw = Framework.from_imeta(meta, level_names=["Indicator", "Pillar", "Sub-index", "Index"])
     assert len(fw.indicators) == 49
     assert fw.codes(level=2) == [
-        "Physical", "ConEcFin", "Political", "Instit", "P2P", "Environ", "Social", "SusEcFin",
+        "Physical",
+        "ConEcFin",
+        "Political",
+        "Instit",
+        "P2P",
+        "Environ",
+        "Social",
+        "SusEcFin",
     ]
     assert (fw.directions == -1).sum() == 14
     assert list(fw.lineage().columns) == ["Indicator", "Pillar", "Sub-index", "Index"]

@@ -21,7 +21,9 @@ def test_group_methods_skip_units_without_group_and_empty_groups():
     out = i_mean_grp(x, f)
     np.testing.assert_allclose(out[:5], [1, 2, 3, 10, 10])
     assert np.isnan(out[5]) and np.isnan(out[6])
-    np.testing.assert_allclose(i_median_grp(np.array([1.0, 5.0, 6.0, np.nan]), ["a"] * 4), [1, 5, 6, 5])
+    np.testing.assert_allclose(
+        i_median_grp(np.array([1.0, 5.0, 6.0, np.nan]), ["a"] * 4), [1, 5, 6, 5]
+    )
 
 
 def test_impute_step_by_group_records_points(small_coin):

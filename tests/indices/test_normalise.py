@@ -52,7 +52,9 @@ def test_rank_methods_give_ties_the_minimum_rank():
 
 def test_goalposts_clip_and_scale():
     np.testing.assert_allclose(n_goalposts(X, (3, 8, 100)), [0, 20, np.nan, 100, 20])
-    np.testing.assert_allclose(n_goalposts(X, (3, 8, 1), trunc2posts=False), [-0.2, 0.2, np.nan, 1.4, 0.2])
+    np.testing.assert_allclose(
+        n_goalposts(X, (3, 8, 1), trunc2posts=False), [-0.2, 0.2, np.nan, 1.4, 0.2]
+    )
     np.testing.assert_allclose(n_goalposts(X, (3, 8, 1), direction=-1), [1, 0.8, np.nan, 0, 0.8])
 
 

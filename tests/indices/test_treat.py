@@ -130,7 +130,9 @@ def test_too_few_values_and_bad_specs_raise():
     with pytest.raises(TreatmentError, match="indicator x: skewness needs at least 3"):
         Treat().apply(coin)
     with pytest.raises(SpecError, match="f2 must be one of"):
-        Treat(global_specs={"f2": "log10"}).apply(_coin({"x": list(np.r_[np.arange(1.0, 11.0), 1e3])}))
+        Treat(global_specs={"f2": "log10"}).apply(
+            _coin({"x": list(np.r_[np.arange(1.0, 11.0), 1e3])})
+        )
     with pytest.raises(SpecError, match="unknown indicator"):
         Treat(indiv_specs={"q": "none"}).apply(coin)
 

@@ -66,6 +66,7 @@ from ._screen import Screen
 from ._stats import check_skew_kurt, kurt, skew
 from ._step import Step
 from ._treat import GII_TREAT_SPECS, Treat, log_CT, log_CT_orig, log_GII, winsorise
+from ._uncertainty import UncertaintyAnalysis, UncertaintyResult
 from ._weights import PCAWeights, effective_weights, equal_weights, noisy_weights
 
 __all__ = [
@@ -124,6 +125,9 @@ __all__ = [
     "equal_weights",
     "effective_weights",
     "noisy_weights",
+    # uncertainty
+    "UncertaintyAnalysis",
+    "UncertaintyResult",
     # results
     "get_results",
     "rank_scores",

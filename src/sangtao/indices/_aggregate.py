@@ -267,10 +267,12 @@ class Aggregate(Step):
         for lev in range(2, fw.n_levels + 1):
             f_ag = f_ags[lev - 2]
             if f_ag not in AGGREGATORS:
-                raise SpecError(f"unknown aggregation {f_ag!r}; use one of {', '.join(AGGREGATORS)}")
+                raise SpecError(
+                    f"unknown aggregation {f_ag!r}; use one of {', '.join(AGGREGATORS)}"
+                )
             func = AGGREGATORS[f_ag]
             wset = self._weights(coin, ws[lev - 2])
-            para = dict(paras[lev - 2] or {})
+            para: dict[str, Any] = dict(paras[lev - 2] or {})  # type: ignore[arg-type]
             thresh = threshs[lev - 2]
             new_cols = {}
             for agg in fw.codes(level=lev):

@@ -202,7 +202,8 @@ def new_coin(
             if unknown:
                 raise DataError(f"exclude names unknown iCode(s): {', '.join(unknown)}")
             meta = meta[~meta["iCode"].isin(exclude)]
-        framework = Framework.from_imeta(meta, level_names=level_names)
+        names = list(level_names) if level_names is not None else None
+        framework = Framework.from_imeta(meta, level_names=names)
     if not isinstance(idata, pd.DataFrame):
         raise DataError("iData must be a table (pandas DataFrame)")
     if "uCode" not in idata.columns:

@@ -114,7 +114,8 @@ class Framework:
         bad_types = sorted({str(t) for t in meta["Type"] if t not in ELEMENT_TYPES})
         if bad_types:
             raise FrameworkError(
-                f"iMeta Type must be one of {', '.join(ELEMENT_TYPES)}; found {', '.join(bad_types)}"
+                f"iMeta Type must be one of {', '.join(ELEMENT_TYPES)}; "
+                f"found {', '.join(bad_types)}"
             )
         meta["Parent"] = pd.Series(
             [None if _is_missing(p) else str(p).strip() for p in meta["Parent"]],
@@ -135,7 +136,9 @@ class Framework:
                 raise FrameworkError(f"iMeta: {code} has no Level")
             flev = _as_float(lev, f"iMeta: Level of {code}")
             if flev != int(flev) or flev < 1:
-                raise FrameworkError(f"iMeta: Level of {code} must be a positive integer, not {lev}")
+                raise FrameworkError(
+                    f"iMeta: Level of {code} must be a positive integer, not {lev}"
+                )
             levels[str(code)] = int(flev)
         for code, typ in struct["Type"].items():
             if typ == "Indicator" and levels[str(code)] != 1:
@@ -154,14 +157,14 @@ class Framework:
                         raise FrameworkError(f"iMeta: indicator {code} has no {col}")
                     continue
                 if _as_float(val, f"iMeta: {col} of {code}") not in allowed:
-                    raise FrameworkError(f"iMeta: {col} of {code} must be 1 or -1, not {val}")
+                    raise FrameworkError(f"iMeta: {col} of {code} must be 1 or -1, not {val!s}")
         for code in struct.index:
             val = struct.at[code, "Weight"]
             if _is_missing(val):
                 raise FrameworkError(f"iMeta: {code} has no Weight")
             w = _as_float(val, f"iMeta: Weight of {code}")
             if not math.isfinite(w):
-                raise FrameworkError(f"iMeta: Weight of {code} must be finite, not {val}")
+                raise FrameworkError(f"iMeta: Weight of {code} must be finite, not {val!s}")
 
         # parents: known, aggregates, acyclic, exactly one level up
         struct_codes = set(struct.index)
@@ -293,7 +296,7 @@ class Framework:
 
     def level(self, code: str) -> int:
         """Level of an indicator or aggregate."""
-        return int(self.meta.at[code, "Level"])
+        return int(self.meta["Level"][code])
 
     def ancestor(self, code: str, level: int) -> str:
         """The ancestor of ``code`` at ``level`` (``code`` itself at its own level)."""

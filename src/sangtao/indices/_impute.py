@@ -141,5 +141,5 @@ class Impute(Step):
 def _points(mask: pd.DataFrame) -> list[tuple[str, str]]:
     """(uCode, iCode) pairs where ``mask`` is true."""
     rows, cols = np.nonzero(mask.to_numpy())
-    return [(str(mask.index[r]), str(mask.columns[c])) for r, c in zip(rows, cols, strict=True)]
-
+    index, columns = mask.index.tolist(), mask.columns.tolist()
+    return [(str(index[r]), str(columns[c])) for r, c in zip(rows, cols, strict=True)]

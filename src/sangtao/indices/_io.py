@@ -44,7 +44,9 @@ def read_table(path: str | Path, sheet: str | int | None = None) -> pd.DataFrame
         return pd.read_csv(path, na_values=_NA_VALUES, keep_default_na=False)
     if suffix in (".xlsx", ".xlsm"):
         return pd.read_excel(
-            path, sheet_name=0 if sheet is None else sheet, na_values=_NA_VALUES,
+            path,
+            sheet_name=0 if sheet is None else sheet,
+            na_values=_NA_VALUES,
             keep_default_na=False,
         )
     raise DataError(f"unsupported table format {suffix!r} for {path} (use .csv or .xlsx)")

@@ -201,7 +201,7 @@ def _imeta_para(coin: Coin, f_n: str, code: str, direction: float) -> dict[str, 
     missing = [c for c in cols if c not in meta.columns]
     if missing:
         raise SpecError(f"'use_iMeta' with {f_n} needs iMeta column(s) {', '.join(missing)}")
-    v = {c: meta.at[code, c] for c in cols}
+    v: dict[str, Any] = {c: meta[c][code] for c in cols}
     if f_n == "n_minmax":
         return {"l_u": (float(v["minmax_lower"]), float(v["minmax_upper"]))}
     if f_n == "n_zscore":
@@ -213,7 +213,9 @@ def _imeta_para(coin: Coin, f_n: str, code: str, direction: float) -> dict[str, 
         return {"targ": float(v["Target"]) * direction, "cap_max": bool(cap)}
     lo, hi = float(v["goalpost_lower"]), float(v["goalpost_upper"])
     lo, hi = (hi * direction, lo * direction) if direction == -1 else (lo, hi)
-    trunc = meta.at[code, "goalpost_trunc2posts"] if "goalpost_trunc2posts" in meta.columns else True
+    trunc = (
+        meta.at[code, "goalpost_trunc2posts"] if "goalpost_trunc2posts" in meta.columns else True
+    )
     return {"gposts": (lo, hi, float(v["goalpost_scale"])), "trunc2posts": bool(trunc)}
 
 
@@ -300,7 +302,9 @@ class Normalise(Step):
                 used[c] = {"f_n": "none"}
                 continue
             if f_n not in NORMALISERS:
-                raise SpecError(f"unknown normalisation {f_n!r}; use one of {', '.join(NORMALISERS)}")
+                raise SpecError(
+                    f"unknown normalisation {f_n!r}; use one of {', '.join(NORMALISERS)}"
+                )
             if para == "use_iMeta":
                 kwargs = _imeta_para(coin, f_n, c, d)
             else:
@@ -333,7 +337,8 @@ class Normalise(Step):
             if isinstance(iref, str):
                 if iref not in ucodes:
                     raise SpecError(f"n_dist2ref: reference unit {iref!r} not in the data")
-                kwargs["iref"] = int(ucodes.get_loc(iref))
+                loc: Any = ucodes.get_loc(iref)
+                kwargs["iref"] = int(loc)
             elif isinstance(iref, int | np.integer):
                 if not 1 <= iref <= len(ucodes):
                     raise SpecError(f"n_dist2ref: iref must be in 1..{len(ucodes)}")

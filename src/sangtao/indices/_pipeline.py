@@ -66,7 +66,7 @@ def _make_step(entry: Any, position: int) -> Step:
             f"step {position}: each step is a mapping with one key, the COINr step name "
             f"(one of {', '.join(STEPS)})"
         )
-    (name, params), = entry.items()
+    ((name, params),) = entry.items()
     if name not in STEPS:
         raise SpecError(f"step {position}: unknown step {name!r}; use one of {', '.join(STEPS)}")
     params = dict(params or {})
@@ -118,7 +118,8 @@ class PipelineSpec:
         unknown = sorted(set(doc) - _SPEC_KEYS)
         if unknown:
             raise SpecError(
-                f"unknown key(s) in spec: {', '.join(unknown)}; valid: {', '.join(sorted(_SPEC_KEYS))}"
+                f"unknown key(s) in spec: {', '.join(unknown)}; "
+                f"valid: {', '.join(sorted(_SPEC_KEYS))}"
             )
         steps_doc = doc.get("steps")
         if not isinstance(steps_doc, list) or not steps_doc:

@@ -20,7 +20,9 @@ def rank_scores(scores: pd.Series | np.ndarray) -> np.ndarray:
     return s.rank(ascending=False, method="min", na_option="keep").to_numpy(float)
 
 
-def get_results(coin: Coin, dset: str = "Aggregated", with_indicators: bool = False) -> pd.DataFrame:
+def get_results(
+    coin: Coin, dset: str = "Aggregated", with_indicators: bool = False
+) -> pd.DataFrame:
     """Score and rank of every aggregate, best unit first (COINr ``get_results``).
 
     Parameters

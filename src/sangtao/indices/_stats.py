@@ -18,9 +18,7 @@ def _values(x: ArrayLike, na_rm: bool, need: int, what: str) -> np.ndarray | Non
             return None
         arr = arr[~nan]
     if arr.size < need:
-        raise TreatmentError(
-            f"{what} needs at least {need} non-missing values, got {arr.size}"
-        )
+        raise TreatmentError(f"{what} needs at least {need} non-missing values, got {arr.size}")
     return arr
 
 
@@ -105,9 +103,7 @@ def check_skew_kurt(
     kt = kurt(x, na_rm)
     if np.isnan(sk) or np.isnan(kt):
         # R: NA | TRUE is TRUE; NA | FALSE and NA | NA are NA.
-        if (not np.isnan(sk) and abs(sk) < skew_thresh) or (
-            not np.isnan(kt) and kt < kurt_thresh
-        ):
+        if (not np.isnan(sk) and abs(sk) < skew_thresh) or (not np.isnan(kt) and kt < kurt_thresh):
             return True, sk, kt
         return None, sk, kt
     return bool(abs(sk) < skew_thresh or kt < kurt_thresh), sk, kt

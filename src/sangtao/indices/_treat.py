@@ -232,7 +232,8 @@ def treat_vector(
     if passed or f2 is None:
         det["Treatment"] = "winsorise"
         return x1, det, points
-    x2 = _F2[f2](x1 if combine_treat else x, **f2p)
+    transform: Any = _F2[f2]
+    x2 = transform(x1 if combine_treat else x, **f2p)
     if not combine_treat:
         points = np.full(np.shape(x), "", dtype=object)
     points = np.where(points == "", f2, points + "+" + f2)

@@ -192,7 +192,5 @@ class PCAWeights(Step):
                 "units_left_out": [str(u) for u in vals.index.difference(complete.index)],
                 "negative_weights": [c for c, v in zip(codes, loadings, strict=True) if v < 0],
             }
-        record = StepRecord(
-            self.coinr_name, self.get_params(), self.dset, None, {"PCA": results}
-        )
+        record = StepRecord(self.coinr_name, self.get_params(), self.dset, None, {"PCA": results})
         return coin.with_weights(self.weights_to, w, record)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 from sangtao.law._basis import Confidence, LegalReference
 from sangtao.law._fee_facts import FeeFacts, FeeStage, FeeUnit
@@ -19,6 +20,13 @@ __all__ = [
     "NoFeeSchedule",
     "TemporaryReduction",
 ]
+
+
+_CONFIDENCE_VI = {
+    Confidence.CONFIRMED: "đã được xác nhận",
+    Confidence.SINGLE_SOURCE: "mới có một nguồn",
+    Confidence.UNCONFIRMED: "chưa được xác nhận",
+}
 
 
 class NoFeeSchedule(LookupError):
@@ -190,6 +198,37 @@ class FeeAssessment:
         """Items whose amount is not confirmed by an official or two independent sources."""
         return tuple(i for i in self.items if i.confidence is not Confidence.CONFIRMED)
 
+    def as_dict(self) -> dict[str, Any]:
+        """Return the assessment as JSON-ready data (dates as ISO strings, enums as values)."""
+        return {
+            "on_date": self.on_date.isoformat(),
+            "schedule_id": self.schedule_id,
+            "object_type": self.object_type,
+            "currency": self.currency,
+            "total": self.total,
+            "items": [
+                {
+                    "code": i.code,
+                    "label_vi": i.label_vi,
+                    "label_en": i.label_en,
+                    "quantity": i.quantity,
+                    "unit": i.unit.value,
+                    "unit_amount": i.unit_amount,
+                    "amount": i.amount,
+                    "stage": i.stage.value,
+                    "legal_basis": str(i.legal_basis),
+                    "confidence": i.confidence.value,
+                    "explanation_vi": i.explanation_vi,
+                    "explanation_en": i.explanation_en,
+                }
+                for i in self.items
+            ],
+            "notes": [
+                {"code": n.code, "message_vi": n.message_vi, "message_en": n.message_en}
+                for n in self.notes
+            ],
+        }
+
     def item(self, code: str) -> FeeItem:
         """Return the item with ``code``.
 
@@ -300,7 +339,7 @@ class FeeSchedule:
         notes = [
             FeeNote(
                 f"unconfirmed:{item.code}",
-                f"Mức thu “{item.label_vi}” chưa được xác nhận ({item.confidence}); "
+                f"Mức thu “{item.label_vi}” {_CONFIDENCE_VI[item.confidence]}; "
                 "cần đối chiếu văn bản chính thức.",
                 f"The amount of '{item.label_en}' is {item.confidence.replace('_', ' ')}; "
                 "check it against the official text.",

@@ -101,6 +101,19 @@ class ObjectType:
         raise KeyError(f"{self.code} has no filing requirement {code!r}")
 
     @property
+    def number_digit(self) -> int:
+        """The default application-number digit.
+
+        Raises
+        ------
+        ValueError
+            If the law pack defines none for this type.
+        """
+        if self.default_number_digit is None:
+            raise ValueError(f"no application-number digit is defined for {self.code}")
+        return self.default_number_digit
+
+    @property
     def mandatory_requirements(self) -> tuple[FilingRequirement, ...]:
         """The requirements without which the application cannot be filed."""
         return tuple(item for item in self.filing_requirements if item.mandatory)

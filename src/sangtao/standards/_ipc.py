@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from ._data import TableInfo, read_text
 from ._errors import MalformedSymbol, UnknownSymbol
@@ -114,16 +114,22 @@ class IpcScheme:
 
     def __iter__(self) -> Iterator[IpcEntry]:
         """Every entry, in the order of the source file (the order of the IPC)."""
-        for code in self._titles:
-            yield self._entry(parse_ipc(code))
+        return iter(self._all_entries)
+
+    @cached_property
+    def _all_entries(self) -> tuple[IpcEntry, ...]:
+        return tuple(self._entry(parse_ipc(code)) for code in self._titles)
 
     def normalize(self, symbol: str) -> IpcSymbol:
-        """Parse a symbol written in any common form; see :func:`parse_ipc` for the forms.
+        """Parse a symbol written in any common form.
 
         Parameters
         ----------
         symbol
-            ``"H04W 4/02"``, ``"H04W4/02"``, ``"h04w0004020000"``, ``"A61K 31/00 (2006.01)"``…
+            ``"H04W 4/02"``, ``"H04W4/02"``, ``"h04w  4 / 02"``, ``"H04W 004/02"``,
+            ``"h04w0004020000"``, with a trailing version indication
+            (``"A61K 31/00 (2006.01)"``) or in full-width characters; or a section, class or
+            subclass alone (``"H"``, ``"H04"``, ``"H04W"``).
 
         Returns
         -------

@@ -8,7 +8,7 @@ import json
 import pytest
 from django.test import Client
 
-from conftest import PDF
+from tests.conftest import PDF
 from sangtao.office.filing.models import Application
 
 pytestmark = pytest.mark.django_db

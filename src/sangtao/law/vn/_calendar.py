@@ -125,8 +125,10 @@ class OfficeCalendar:
         object.__setattr__(self, "extra_working_days", tuple(self.extra_working_days))
         object.__setattr__(self, "official_holidays", tuple(self.official_holidays))
         weekend = frozenset(self.weekend)
-        if not weekend <= set(range(7)):
-            raise ValueError(f"weekend days must be 0 (Monday) to 6 (Sunday), got {weekend}")
+        if not weekend <= set(range(7)) or len(weekend) == 7:
+            raise ValueError(
+                f"weekend days must be some of 0 (Monday) to 6 (Sunday), not all; got {weekend}"
+            )
         object.__setattr__(self, "weekend", weekend)
 
     # -- building new calendars ---------------------------------------------------------
@@ -179,9 +181,13 @@ class OfficeCalendar:
             return None
         vi, en = _WEEKDAYS[d.weekday()]
         return ClosedDay(
-            d, ClosedDayKind.WEEKEND, f"Nghỉ cuối tuần ({vi})", f"Weekend ({en})", None,
+            d,
+            ClosedDayKind.WEEKEND,
+            f"Nghỉ cuối tuần ({vi})",
+            f"Weekend ({en})",
+            None,
             OFFICE_WEEKEND,
-        )  # fmt: skip
+        )
 
     def is_working_day(self, d: dt.date) -> bool:
         """Whether the office is open on ``d``."""
@@ -311,4 +317,3 @@ def _office_closure(
     if not isinstance(d, dt.date) or isinstance(d, dt.datetime):
         raise TypeError(f"expected a date or ClosedDay, got {d!r}")
     return ClosedDay(d, ClosedDayKind.OFFICE_CLOSURE, reason_vi, reason_en)
-

@@ -73,7 +73,9 @@ def deadline(
     unrolled = add_months(start, months) + dt.timedelta(days=days)
     final = cal.roll_forward(unrolled)
     length_vi = " ".join(
-        part for part in (f"{months} tháng" if months else "", f"{days} ngày" if days else "") if part
+        part
+        for part in (f"{months} tháng" if months else "", f"{days} ngày" if days else "")
+        if part
     )
     length_en = " and ".join(
         part

@@ -141,7 +141,9 @@ _TYPES = (
         filing_requirements=(
             *_COMMON,
             _PRIORITY,
-            FilingRequirement("mark", "Mẫu nhãn hiệu", "Representation of the mark (image or text)"),
+            FilingRequirement(
+                "mark", "Mẫu nhãn hiệu", "Representation of the mark (image or text)"
+            ),
             FilingRequirement(
                 "goods_services",
                 "Danh mục hàng hóa, dịch vụ (phân nhóm theo Bảng phân loại Nice)",
@@ -167,9 +169,7 @@ _TYPES = (
                 "Bản mô tả tính chất, chất lượng đặc thù hoặc danh tiếng của sản phẩm",
                 "Description of the product's specific characteristics, quality or reputation",
             ),
-            FilingRequirement(
-                "area_map", "Bản đồ khu vực địa lý", "Map of the geographical area"
-            ),
+            FilingRequirement("area_map", "Bản đồ khu vực địa lý", "Map of the geographical area"),
             FilingRequirement(
                 "specification",
                 "Bản mô tả điều kiện địa lý và phương pháp sản xuất (đặc điểm sản phẩm)",
@@ -279,9 +279,7 @@ def object_type(code: str) -> ObjectType:
         return OBJECT_TYPES[code]
     except (KeyError, TypeError):
         known = ", ".join(OBJECT_TYPES)
-        raise UnknownObjectType(
-            f"unknown object type {code!r}; known types: {known}"
-        ) from None
+        raise UnknownObjectType(f"unknown object type {code!r}; known types: {known}") from None
 
 
 def object_types() -> tuple[ObjectType, ...]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from sangtao.law._basis import Confidence, LegalReference
@@ -177,6 +178,10 @@ class PriorityCheck:
     period: PriorityPeriod
     last_day: Deadline | None
 
+    def __iter__(self) -> Iterator[PriorityIssue]:
+        """Iterate over the issues found."""
+        return iter(self.issues)
+
     @property
     def ok(self) -> bool:
         """Whether no error was found."""
@@ -212,7 +217,9 @@ def check_priority(
     period = priority_period(type_code)
     issues: list[PriorityIssue] = []
     if period.months is None:
-        issues.append(PriorityIssue("no_priority_right", "error", period.reason_vi, period.reason_en))
+        issues.append(
+            PriorityIssue("no_priority_right", "error", period.reason_vi, period.reason_en)
+        )
         return PriorityCheck(tuple(issues), period, None)
     if priority_date > filing_date:
         issues.append(

@@ -81,28 +81,71 @@ class Regime:
         return after_start and (self.effective_to is None or d <= self.effective_to)
 
 
-def _law(number: str, title: str, since: dt.date | None, conf: Confidence, note: str = "") -> Instrument:
+def _law(
+    number: str, title: str, since: dt.date | None, conf: Confidence, note: str = ""
+) -> Instrument:
     return Instrument(number, "Luật", "Law", title, since, conf, note)
 
 
 _C = Confidence
 _REGIME_A_INSTRUMENTS = (
-    _law("50/2005/QH11", "Law on Intellectual Property", dt.date(2006, 7, 1), _C.CONFIRMED,
-         "Effective date from background knowledge."),
+    _law(
+        "50/2005/QH11",
+        "Law on Intellectual Property",
+        dt.date(2006, 7, 1),
+        _C.CONFIRMED,
+        "Effective date from background knowledge.",
+    ),
     _law("36/2009/QH12", "Law amending the IP Law", dt.date(2010, 1, 1), _C.UNCONFIRMED),
-    _law("42/2019/QH14", "Law amending the Insurance and IP Laws", dt.date(2019, 11, 1),
-         _C.UNCONFIRMED),
-    _law("07/2022/QH15", "Law amending the IP Law", dt.date(2023, 1, 1), _C.CONFIRMED,
-         "Oppositions (Art. 112a), complaints (Art. 119a), deferred design publication."),
-    Instrument("65/2023/ND-CP", "Nghị định", "Decree", "Decree detailing industrial property",
-               dt.date(2023, 8, 23), _C.CONFIRMED, "Replaced Decrees 103/2006 and 105/2006."),
-    Instrument("23/2023/TT-BKHCN", "Thông tư", "Circular", "Circular guiding the IP Law",
-               dt.date(2023, 11, 30), _C.CONFIRMED, "Replaced Circular 01/2007."),
-    Instrument("263/2016/TT-BTC", "Thông tư", "Circular", "Industrial-property fees and charges",
-               dt.date(2017, 1, 1), _C.CONFIRMED),
-    Instrument("31/2020/TT-BTC", "Thông tư", "Circular", "Amending Circular 263/2016/TT-BTC",
-               dt.date(2020, 7, 1), _C.CONFIRMED, "Consolidated text 23/VBHN-BTC (8 Jun 2020)."),
-)  # fmt: skip
+    _law(
+        "42/2019/QH14",
+        "Law amending the Insurance and IP Laws",
+        dt.date(2019, 11, 1),
+        _C.UNCONFIRMED,
+    ),
+    _law(
+        "07/2022/QH15",
+        "Law amending the IP Law",
+        dt.date(2023, 1, 1),
+        _C.CONFIRMED,
+        "Oppositions (Art. 112a), complaints (Art. 119a), deferred design publication.",
+    ),
+    Instrument(
+        "65/2023/ND-CP",
+        "Nghị định",
+        "Decree",
+        "Decree detailing industrial property",
+        dt.date(2023, 8, 23),
+        _C.CONFIRMED,
+        "Replaced Decrees 103/2006 and 105/2006.",
+    ),
+    Instrument(
+        "23/2023/TT-BKHCN",
+        "Thông tư",
+        "Circular",
+        "Circular guiding the IP Law",
+        dt.date(2023, 11, 30),
+        _C.CONFIRMED,
+        "Replaced Circular 01/2007.",
+    ),
+    Instrument(
+        "263/2016/TT-BTC",
+        "Thông tư",
+        "Circular",
+        "Industrial-property fees and charges",
+        dt.date(2017, 1, 1),
+        _C.CONFIRMED,
+    ),
+    Instrument(
+        "31/2020/TT-BTC",
+        "Thông tư",
+        "Circular",
+        "Amending Circular 263/2016/TT-BTC",
+        dt.date(2020, 7, 1),
+        _C.CONFIRMED,
+        "Consolidated text 23/VBHN-BTC (8 Jun 2020).",
+    ),
+)
 
 #: Regime A: the law before the 2025 amendment.
 REGIME_A = Regime(
@@ -124,17 +167,35 @@ REGIME_B = Regime(
     effective_to=None,
     instruments=(
         *_REGIME_A_INSTRUMENTS,
-        _law("131/2025/QH15", "Law amending the IP Law (71 articles amended, 8 repealed)",
-             dt.date(2026, 4, 1), _C.CONFIRMED, "Passed 10 Dec 2025."),
-        Instrument("100/2026/ND-CP", "Nghị định", "Decree", "Decree amending Decree 65/2023",
-                   dt.date(2026, 4, 1), _C.CONFIRMED,
-                   "Existence confirmed; contents single source. Decrees 15/2026 and 33/2026 "
-                   "also reported."),
-        Instrument("10/2026/TT-BKHCN", "Thông tư", "Circular", "Circular guiding the amended law",
-                   dt.date(2026, 4, 1), _C.CONFIRMED, "Existence confirmed; contents unconfirmed."),
+        _law(
+            "131/2025/QH15",
+            "Law amending the IP Law (71 articles amended, 8 repealed)",
+            dt.date(2026, 4, 1),
+            _C.CONFIRMED,
+            "Passed 10 Dec 2025.",
+        ),
+        Instrument(
+            "100/2026/ND-CP",
+            "Nghị định",
+            "Decree",
+            "Decree amending Decree 65/2023",
+            dt.date(2026, 4, 1),
+            _C.CONFIRMED,
+            "Existence confirmed; contents single source. Decrees 15/2026 and 33/2026 "
+            "also reported.",
+        ),
+        Instrument(
+            "10/2026/TT-BKHCN",
+            "Thông tư",
+            "Circular",
+            "Circular guiding the amended law",
+            dt.date(2026, 4, 1),
+            _C.CONFIRMED,
+            "Existence confirmed; contents unconfirmed.",
+        ),
     ),
     note="Whether a new fee circular replaces 263/2016 in 2026 is unconfirmed.",
-)  # fmt: skip
+)
 
 REGIMES: tuple[Regime, ...] = (REGIME_A, REGIME_B)
 

@@ -178,9 +178,9 @@ def _header(item: dict[str, Any], heading: str) -> list[str]:
             f" ngay nop goc / original filing date {src['filing_date']}."
         )
     if src.get("synthetic"):
-        lines.append("DU LIEU GIA LAP / SYNTHETIC DEMO DATA: " + src["note"])
+        lines.append("DU LIEU GIA LAP / " + src["note"])
     if src.get("illustrative"):
-        lines.append("MINH HOA / ILLUSTRATIVE: " + src["note"])
+        lines.append("MINH HOA / " + src["note"])
     return [*lines, ""]
 
 
@@ -264,6 +264,7 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         records = load_records(options["data"], options["limit"])
+        self.everything = load_records(options["data"])
         self.users: dict[str, tuple[User, str]] = {}
         admin = self._staff()
         agents = self._agents(admin, records)
@@ -296,7 +297,7 @@ class Command(BaseCommand):
                 self.stderr.write(f"rejected {number} ({t}): {exc}")
                 continue
             (existing if result.replayed else filed)[t] += 1
-        self._summary(filed, existing, rejected)
+        self._summary(options["data"], filed, existing, rejected)
         if rejected and options["strict"]:
             raise CommandError(f"{rejected.total()} demo filing(s) were rejected (see above)")
 
@@ -331,7 +332,7 @@ class Command(BaseCommand):
             if rep and rep.get("licence_number"):
                 firms.setdefault(rep["licence_number"], rep)
         if MAIN_AGENT_LICENCE not in firms:
-            for item in load_records():
+            for item in self.everything:
                 rep = item["_source"].get("representative") or {}
                 if rep.get("licence_number") == MAIN_AGENT_LICENCE:
                     firms[MAIN_AGENT_LICENCE] = rep
@@ -350,7 +351,8 @@ class Command(BaseCommand):
 
     def _applicants(self, admin: User, records: list[dict[str, Any]]) -> dict[str, User]:
         parties: dict[str, dict[str, Any]] = {}
-        for item in records + [r for r in load_records() if _customer(r) == MAIN_APPLICANT_NUMBER]:
+        main = [r for r in self.everything if _customer(r) == MAIN_APPLICANT_NUMBER]
+        for item in records + main:
             number = _customer(item)
             if number:
                 parties.setdefault(number, item["applicants"][0])
@@ -373,9 +375,11 @@ class Command(BaseCommand):
 
     # report ------------------------------------------------------------------------------------
 
-    def _summary(self, filed: Counter[str], existing: Counter[str], rejected: Counter[str]) -> None:
+    def _summary(
+        self, path: Path, filed: Counter[str], existing: Counter[str], rejected: Counter[str]
+    ) -> None:
         w = self.stdout.write
-        w(f"Demo filings (from {DATA.name}):")
+        w(f"Demo filings (from {path.name}):")
         w(f"  {'object type':<26}{'filed now':>10}{'already':>10}{'rejected':>10}")
         for t in sorted(set(filed) | set(existing) | set(rejected)):
             w(f"  {t:<26}{filed[t]:>10}{existing[t]:>10}{rejected[t]:>10}")
