@@ -88,9 +88,7 @@ VN_API = {
 }
 
 
-@pytest.mark.parametrize(
-    ("module", "expected"), [(sangtao.law, LAW_API), (sangtao.law.vn, VN_API)]
-)
+@pytest.mark.parametrize(("module", "expected"), [(sangtao.law, LAW_API), (sangtao.law.vn, VN_API)])
 def test_all_is_pinned_and_every_name_resolves(module, expected):
     assert set(module.__all__) == expected
     for name in module.__all__:

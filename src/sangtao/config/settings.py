@@ -93,7 +93,7 @@ else:
             # instead of failing with "database is locked" on lock upgrade.
             "OPTIONS": {"transaction_mode": "IMMEDIATE", "timeout": 30},
             # A file, not memory, so that concurrency tests see real locking.
-            "TEST": {"NAME": str(DATA_DIR / "test_sangtao.sqlite3")},
+            "TEST": {"NAME": str(DATA_DIR / f"test_sangtao_{os.getpid()}.sqlite3")},
         }
     }
 

@@ -46,7 +46,5 @@ def test_every_official_schedule_names_its_source():
         assert schedule.source
         assert schedule.legal_basis.confidence is schedule.confidence
         assert all(d.year in (schedule.year, schedule.year - 1) for d in schedule.closed)
-    tet_2026 = next(
-        s for s in OFFICIAL_HOLIDAYS if s.year == 2026 and s.occasion is Occasion.TET
-    )
+    tet_2026 = next(s for s in OFFICIAL_HOLIDAYS if s.year == 2026 and s.occasion is Occasion.TET)
     assert tet_2026.confidence is Confidence.CONFIRMED

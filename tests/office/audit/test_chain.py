@@ -32,6 +32,7 @@ def test_an_intact_chain_verifies(capsys):
     assert "5 events verified" in capsys.readouterr().out
 
 
+@pytest.mark.django_db(transaction=True)
 def test_record_outside_a_transaction_is_refused():
     with pytest.raises(RuntimeError):
         record(actor=None, action="x", object_type="y", object_id="z")

@@ -8,8 +8,8 @@ import json
 import pytest
 from django.test import Client
 
-from tests.conftest import PDF
 from sangtao.office.filing.models import Application
+from tests.conftest import PDF
 
 pytestmark = pytest.mark.django_db
 

@@ -120,10 +120,10 @@ def file_application(
     try:
         with transaction.atomic():
             seq = _next_number(otype.number_digit, local_date.year)
-            number = vn.format_application_number(filing.object_type, local_date.year, seq)
+            number = str(vn.format_application_number(filing.object_type, local_date.year, seq))
             app = _create(actor, filing, agent, number, otype.number_digit, seq, received_at)
             app.regime = regime.code
-            app.fees_due = fees.as_dict()
+            app.fees_due = _fees_json(fees)
             app.fees_total = fees.total
             _create_children(app, filing, norm, files, received_at, written)
             app.search_text = _search_text(app)
@@ -187,7 +187,9 @@ def _fee_facts(filing: FilingIn) -> Any:
     return vn.FeeFacts(
         object_type=filing.object_type,
         trademark_kind=filing.trademark_kind,
-        nice_goods_counts=tuple(len(n.goods) for n in filing.nice),
+        nice_classes={n.nice_class: len(n.goods) for n in filing.nice}
+        if filing.object_type == "trademark"
+        else {},
         independent_claims=filing.independent_claims,
         description_pages=filing.description_pages,
         drawings=filing.drawings_count,
@@ -197,6 +199,33 @@ def _fee_facts(filing: FilingIn) -> Any:
         priority_claims=len(filing.priorities),
         examination_requested=filing.examination_requested,
     )
+
+
+def _fees_json(fees: Any) -> dict[str, Any]:
+    """The assessment as stored on the application and returned by the API."""
+    return {
+        "currency": fees.currency,
+        "schedule": fees.schedule_id,
+        "assessed_on": fees.on_date.isoformat(),
+        "items": [
+            {
+                "code": i.code,
+                "label_vi": i.label_vi,
+                "label_en": i.label_en,
+                "quantity": i.quantity,
+                "unit_amount": i.unit_amount,
+                "amount": i.amount,
+                "stage": str(i.stage),
+                "legal_basis": str(i.legal_basis),
+                "confidence": str(i.confidence),
+                "explanation_vi": i.explanation_vi,
+                "explanation_en": i.explanation_en,
+            }
+            for i in fees.items
+        ],
+        "notes": [{"code": n.code, "vi": n.message_vi, "en": n.message_en} for n in fees.notes],
+        "total": fees.total,
+    }
 
 
 def _create(
@@ -267,9 +296,13 @@ def _create_children(
                 country=p.country.upper(),
                 kind=p.kind,
             )
-    for p in filing.priorities:
+    for prio in filing.priorities:
         PriorityClaim.objects.create(
-            application=app, kind=p.kind, office=p.office.upper(), number=p.number, date=p.date
+            application=app,
+            kind=prio.kind,
+            office=prio.office.upper(),
+            number=prio.number,
+            date=prio.date,
         )
     order = 0
     for symbol, edition in norm.ipc:
@@ -308,7 +341,7 @@ def _create_children(
             received_at=received_at,
         )
         doc.file.save(f.sha256, ContentFile(f.content), save=False)
-        written.append(doc.file.name)
+        written.append(str(doc.file.name))
         doc.save()
 
 
