@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from django.contrib.auth.models import AnonymousUser
@@ -16,13 +17,16 @@ from sangtao.office.accounts.models import ApiToken
 def user_for_token(raw: str) -> Any | None:
     """The active user a raw token belongs to, or None."""
     token = (
-        ApiToken.objects.select_related("user")
+        ApiToken.objects.select_related("user", "user__agent", "user__party")
         .filter(key_hash=ApiToken.hash(raw), revoked_at__isnull=True)
         .first()
     )
     if token is None or not token.user.is_active:
         return None
-    ApiToken.objects.filter(pk=token.pk).update(last_used_at=timezone.now())
+    now = timezone.now()
+    # Recorded to the minute: a write per request would double the filing's round trips.
+    if token.last_used_at is None or now - token.last_used_at > dt.timedelta(minutes=1):
+        ApiToken.objects.filter(pk=token.pk).update(last_used_at=now)
     return token.user
 
 

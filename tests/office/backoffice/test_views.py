@@ -49,7 +49,7 @@ def test_application_page_shows_parties_documents_fees_history(api, actors, fili
     assert "F02M 61/16" in page
     assert "file_application" in page
     app = Application.objects.get(number=number)
-    assert str(app.fees_total) in page
+    assert f"{app.fees_total:,}".replace(",", ".") in page
     for d in app.documents.all():
         assert d.sha256 in page
 

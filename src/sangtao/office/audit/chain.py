@@ -71,9 +71,11 @@ def record(
     """
     if not transaction.get_connection().in_atomic_block:
         raise RuntimeError("audit.record must be called inside the act's transaction")
-    head, _ = AuditChainHead.objects.select_for_update().get_or_create(
-        id=1, defaults={"last_hash": GENESIS, "count": 0}
-    )
+    head = AuditChainHead.objects.select_for_update().filter(id=1).first()
+    if head is None:
+        head, _ = AuditChainHead.objects.select_for_update().get_or_create(
+            id=1, defaults={"last_hash": GENESIS, "count": 0}
+        )
     at = occurred_at or timezone.now()
     before_c, after_c = _canonical(before), _canonical(after)
     username = getattr(actor, "username", None) or "system"

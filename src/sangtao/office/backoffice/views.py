@@ -7,6 +7,7 @@ from typing import Any
 
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
+from django.db.models import Q
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -76,7 +77,7 @@ def search(request: HttpRequest) -> HttpResponse:
     if q:
         qs = visible_applications(request.user)
         for term in fold(q).split():
-            qs = qs.filter(search_text__contains=term)
+            qs = qs.filter(Q(search_text__contains=term) | Q(number__icontains=term))
         results = list(qs.prefetch_related("parties").order_by("-filing_date")[:200])
     return render(request, "backoffice/search.html", {"q": q, "results": results})
 

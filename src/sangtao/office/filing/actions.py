@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.core.files.base import ContentFile
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 
 from sangtao import standards
@@ -70,12 +70,24 @@ def _replay(user: User, key: str, fingerprint: str) -> FilingResult | None:
 
 
 def _next_number(type_digit: int, year: int) -> int:
-    seq, _ = NumberSequence.objects.select_for_update().get_or_create(
-        type_digit=type_digit, year=year
-    )
-    seq.last += 1
-    seq.save(update_fields=["last"])
-    return seq.last
+    """Take the next number; the row stays locked until the filing commits or rolls back."""
+    table = NumberSequence._meta.db_table
+    with connection.cursor() as cur:
+        for _attempt in range(2):
+            cur.execute(
+                f"UPDATE {table} SET last = last + 1 WHERE type_digit = %s AND year = %s"  # noqa: S608
+                " RETURNING last",
+                [type_digit, year],
+            )
+            row = cur.fetchone()
+            if row is not None:
+                return int(row[0])
+            try:
+                with transaction.atomic():
+                    NumberSequence.objects.create(type_digit=type_digit, year=year, last=0)
+            except IntegrityError:
+                pass  # another filer created the row first; take the next number from it
+    raise RuntimeError("could not allocate an application number")
 
 
 def file_application(
@@ -95,11 +107,6 @@ def file_application(
     """
     received_at = received_at or timezone.now()
     fingerprint = request_fingerprint(payload, files)
-    if idempotency_key:
-        replay = _replay(actor, idempotency_key, fingerprint)
-        if replay:
-            return replay
-
     local_date = timezone.localtime(received_at).date()
     errors = ErrorList()
     check_files(files, errors)
@@ -111,7 +118,14 @@ def file_application(
         agent_licence=agent.licence_number if agent else None,
         errors=errors,
     )
+    if errors.errors and idempotency_key:
+        # A retry of an accepted filing returns it even if today's checks would differ.
+        replay = _replay(actor, idempotency_key, fingerprint)
+        if replay:
+            return replay
     errors.raise_if_any()
+    # A retry of an accepted filing is detected optimistically: the key's unique
+    # constraint fails inside the transaction, which rolls back (no number is consumed).
 
     otype = vn.object_type(filing.object_type)
     fees = vn.assess_fees(_fee_facts(filing), local_date)
@@ -121,13 +135,18 @@ def file_application(
         with transaction.atomic():
             seq = _next_number(otype.number_digit, local_date.year)
             number = str(vn.format_application_number(filing.object_type, local_date.year, seq))
-            app = _create(actor, filing, agent, number, otype.number_digit, seq, received_at)
-            app.regime = regime.code
-            app.fees_due = _fees_json(fees)
-            app.fees_total = fees.total
+            app = _create(
+                actor,
+                filing,
+                agent,
+                number,
+                otype.number_digit,
+                seq,
+                received_at,
+                regime=regime.code,
+                fees=fees,
+            )
             _create_children(app, filing, norm, files, received_at, written)
-            app.search_text = _search_text(app)
-            app.save()
             if idempotency_key:
                 IdempotencyKey.objects.create(
                     user=actor, key=idempotency_key, request_hash=fingerprint, application=app
@@ -236,6 +255,9 @@ def _create(
     digit: int,
     seq: int,
     received_at: Any,
+    *,
+    regime: str,
+    fees: Any,
 ) -> Application:
     mark = filing.mark
     return Application.objects.create(
@@ -247,7 +269,10 @@ def _create(
         trademark_kind=filing.trademark_kind
         or ("individual" if filing.object_type == "trademark" else ""),
         filing_date=received_at,
-        regime="",
+        regime=regime,
+        fees_due=_fees_json(fees),
+        fees_total=fees.total,
+        search_text=_search_text(filing),
         filed_by=actor,
         representative=agent,
         title_vi=filing.title_vi,
@@ -279,57 +304,62 @@ def _create_children(
     received_at: Any,
     written: list[str],
 ) -> None:
-    for role, people in (("applicant", filing.applicants), ("inventor", filing.inventors)):
-        for i, p in enumerate(people):
-            party = (
-                Party.objects.filter(customer_number=p.customer_number).first()
-                if p.customer_number
-                else None
-            )
-            ApplicationParty.objects.create(
-                application=app,
-                role=role,
-                order=i,
-                party=party,
-                name=p.name,
-                address=p.address,
-                country=p.country.upper(),
-                kind=p.kind,
-            )
-    for prio in filing.priorities:
-        PriorityClaim.objects.create(
+    """Insert parties, priorities, classes and documents (one statement per kind)."""
+    numbers = [p.customer_number for p in filing.applicants + filing.inventors if p.customer_number]
+    known = {p.customer_number: p for p in Party.objects.filter(customer_number__in=numbers)}
+    parties = [
+        ApplicationParty(
+            application=app,
+            role=role,
+            order=i,
+            party=known.get(p.customer_number or ""),
+            name=p.name,
+            address=p.address,
+            country=p.country.upper(),
+            kind=p.kind,
+        )
+        for role, people in (("applicant", filing.applicants), ("inventor", filing.inventors))
+        for i, p in enumerate(people)
+    ]
+    priorities = [
+        PriorityClaim(
             application=app,
             kind=prio.kind,
             office=prio.office.upper(),
             number=prio.number,
             date=prio.date,
         )
-    order = 0
-    for symbol, edition in norm.ipc:
-        Classification.objects.create(
-            application=app, scheme="ipc", symbol=symbol, edition=edition, order=order
-        )
-        order += 1
-    for symbol, edition in norm.locarno:
-        Classification.objects.create(
-            application=app, scheme="locarno", symbol=symbol, edition=edition, order=order
-        )
-        order += 1
+        for prio in filing.priorities
+    ]
     nice_edition = standards.nice_scheme().edition
-    for n in filing.nice:
-        Classification.objects.create(
+    classes = (
+        [("ipc", sym, ed, "", 0) for sym, ed in norm.ipc]
+        + [("locarno", sym, ed, "", 0) for sym, ed in norm.locarno]
+        + [
+            (
+                "nice",
+                f"{n.nice_class:02d}",
+                nice_edition,
+                "; ".join(g.strip() for g in n.goods),
+                len(n.goods),
+            )
+            for n in filing.nice
+        ]
+        + [("vienna", code, "", "", 0) for code in norm.vienna]
+    )
+    classifications = [
+        Classification(
             application=app,
-            scheme="nice",
-            symbol=f"{n.nice_class:02d}",
-            edition=nice_edition,
-            goods_services="; ".join(g.strip() for g in n.goods),
-            goods_count=len(n.goods),
-            order=order,
+            scheme=scheme,
+            symbol=sym,
+            edition=ed,
+            goods_services=goods,
+            goods_count=count,
+            order=i,
         )
-        order += 1
-    for code in norm.vienna:
-        Classification.objects.create(application=app, scheme="vienna", symbol=code, order=order)
-        order += 1
+        for i, (scheme, sym, ed, goods, count) in enumerate(classes)
+    ]
+    documents = []
     for f in files:
         doc = Document(
             application=app,
@@ -342,7 +372,14 @@ def _create_children(
         )
         doc.file.save(f.sha256, ContentFile(f.content), save=False)
         written.append(str(doc.file.name))
-        doc.save()
+        documents.append(doc)
+    # The response and the audit snapshot read these lists, not the database again.
+    app._prefetched_objects_cache = {  # type: ignore[attr-defined]
+        "parties": ApplicationParty.objects.bulk_create(parties),
+        "priorities": PriorityClaim.objects.bulk_create(priorities),
+        "classifications": Classification.objects.bulk_create(classifications),
+        "documents": Document.objects.bulk_create(documents),
+    }
 
 
 def _remove_orphans(names: list[str]) -> None:
@@ -353,11 +390,11 @@ def _remove_orphans(names: list[str]) -> None:
             default_storage.delete(name)
 
 
-def _search_text(app: Application) -> str:
-    names = " ".join(p.name for p in app.parties.all())
-    return standards.fold(
-        " ".join([app.number, app.title_vi, app.title_original, app.mark_text, names])
-    )
+def _search_text(filing: FilingIn) -> str:
+    """What back-office search matches: title, mark and party names, folded."""
+    names = " ".join(p.name for p in filing.applicants + filing.inventors)
+    mark = filing.mark.text if filing.mark else ""
+    return standards.fold(" ".join([filing.title_vi, filing.title_original, mark, names]))
 
 
 def _snapshot(app: Application) -> dict[str, Any]:
