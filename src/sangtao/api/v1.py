@@ -20,7 +20,12 @@ from sangtao.api.problems import problem
 from sangtao.api.serialise import application_detail, application_summary
 from sangtao.office.filing.access import portfolio, visible_applications
 from sangtao.office.filing.actions import file_application, nfc_tree
-from sangtao.office.filing.errors import ErrorList, FilingRejected, IdempotencyConflict
+from sangtao.office.filing.errors import (
+    ErrorList,
+    FilingRejected,
+    IdempotencyConflict,
+    pydantic_errors,
+)
 from sangtao.office.filing.receipt import receipt_pdf
 from sangtao.office.filing.schemas import FilingIn
 from sangtao.office.filing.validation import ReceivedFile, decode_inline_documents
@@ -86,35 +91,6 @@ def _not_found(request: HttpRequest, number: str) -> HttpResponse:
         detail_vi=f"Không có đơn số {number} mà bạn được xem.",
         detail_en=f"No application {number} that you may see.",
     )
-
-
-def _pydantic_errors(exc: ValidationError) -> list[dict[str, Any]]:
-    out = []
-    for e in exc.errors():
-        loc = [str(x) for x in e["loc"]]
-        out.append(
-            {
-                "pointer": "/" + "/".join(loc),
-                "code": e["type"],
-                "detail_vi": _vi_for(e["type"]),
-                "detail_en": e["msg"],
-            }
-        )
-    return out
-
-
-def _vi_for(kind: str) -> str:
-    return {
-        "missing": "Thiếu trường bắt buộc.",
-        "extra_forbidden": "Trường không được phép.",
-        "literal_error": "Giá trị không nằm trong danh sách cho phép.",
-        "string_too_short": "Chuỗi quá ngắn hoặc để trống.",
-        "string_too_long": "Chuỗi quá dài.",
-        "too_short": "Danh sách phải có ít nhất một phần tử.",
-        "int_parsing": "Phải là số nguyên.",
-        "date_from_datetime_parsing": "Ngày không hợp lệ (YYYY-MM-DD).",
-        "date_parsing": "Ngày không hợp lệ (YYYY-MM-DD).",
-    }.get(kind, "Giá trị không hợp lệ.")
 
 
 def _read_request(request: HttpRequest) -> tuple[dict[str, Any], list[ReceivedFile]]:
@@ -238,7 +214,7 @@ def create_application(request: HttpRequest) -> Any:
     try:
         filing = FilingIn.model_validate(payload)
     except ValidationError as exc:
-        return problem(request, 422, "validation", errors=_pydantic_errors(exc))
+        return problem(request, 422, "validation", errors=pydantic_errors(exc))
     errors = ErrorList()
     files = decode_inline_documents(filing, errors) + files
     try:

@@ -19,7 +19,7 @@ from sangtao.office.audit.models import AuditEvent
 from sangtao.office.backoffice.forms import FilingForm
 from sangtao.office.filing.access import portfolio, visible_applications
 from sangtao.office.filing.actions import file_application, nfc_tree
-from sangtao.office.filing.errors import FilingRejected, IdempotencyConflict
+from sangtao.office.filing.errors import FilingRejected, IdempotencyConflict, pydantic_errors
 from sangtao.office.filing.models import Application, Document, ObjectType
 from sangtao.office.filing.receipt import receipt_pdf
 from sangtao.office.filing.schemas import FilingIn
@@ -146,14 +146,7 @@ def file_form(request: HttpRequest) -> HttpResponse:
             except FilingRejected as exc:
                 errors = [e.as_dict() for e in exc.errors]
             except ValidationError as exc:
-                errors = [
-                    {
-                        "pointer": "/" + "/".join(str(x) for x in e["loc"]),
-                        "detail_vi": "Giá trị không hợp lệ.",
-                        "detail_en": e["msg"],
-                    }
-                    for e in exc.errors()
-                ]
+                errors = pydantic_errors(exc)
             except IdempotencyConflict:
                 errors = [
                     {

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
+
+from pydantic import ValidationError
 
 
 @dataclass(frozen=True)
@@ -62,3 +65,33 @@ class ErrorList:
             if any(e.code == "too_large" for e in self.errors):
                 raise TooLarge(self.errors)
             raise FilingRejected(self.errors)
+
+
+def pydantic_errors(exc: ValidationError) -> list[dict[str, Any]]:
+    """Structural errors (pydantic) in the same shape as the office's field errors."""
+    out = []
+    for e in exc.errors():
+        loc = [str(x) for x in e["loc"]]
+        out.append(
+            {
+                "pointer": "/" + "/".join(loc),
+                "code": e["type"],
+                "detail_vi": _vi_for(e["type"]),
+                "detail_en": e["msg"],
+            }
+        )
+    return out
+
+
+def _vi_for(kind: str) -> str:
+    return {
+        "missing": "Thiếu trường bắt buộc.",
+        "extra_forbidden": "Trường không được phép.",
+        "literal_error": "Giá trị không nằm trong danh sách cho phép.",
+        "string_too_short": "Chuỗi quá ngắn hoặc để trống.",
+        "string_too_long": "Chuỗi quá dài.",
+        "too_short": "Danh sách phải có ít nhất một phần tử.",
+        "int_parsing": "Phải là số nguyên.",
+        "date_from_datetime_parsing": "Ngày không hợp lệ (YYYY-MM-DD).",
+        "date_parsing": "Ngày không hợp lệ (YYYY-MM-DD).",
+    }.get(kind, "Giá trị không hợp lệ.")
