@@ -125,3 +125,26 @@ def test_web_form_shows_bilingual_errors_and_stores_nothing(actors):
 def test_login_page_renders_in_both_languages(db):
     assert "Đăng nhập" in Client(headers={"Accept-Language": "vi"}).get("/login/").content.decode()
     assert "Log in" in Client(headers={"Accept-Language": "en"}).get("/login/").content.decode()
+
+
+def test_login_and_logout_are_audited(actors):
+    from sangtao.office.audit.models import AuditEvent
+
+    client = Client()
+    response = client.post("/login/", {"username": "agent", "password": "pw-123456789"})
+    assert response.status_code == 302
+    client.post("/logout/")
+    actions = list(
+        AuditEvent.objects.filter(object_id="agent", object_type="user").values_list(
+            "action", flat=True
+        )
+    )
+    assert actions[-2:] == ["log_in", "log_out"]
+
+
+def test_not_found_page_is_bilingual(db):
+    vi = Client(headers={"Accept-Language": "vi"}).get("/applications/1-2026-99999/")
+    en = Client(headers={"Accept-Language": "en"}).get("/applications/1-2026-99999/")
+    assert vi.status_code == en.status_code == 404
+    assert "Không tìm thấy" in vi.content.decode()
+    assert "Not found" in en.content.decode()
