@@ -16,3 +16,17 @@ def vnd(value: Any) -> str:
         return f"{int(value):,}".replace(",", ".")
     except (TypeError, ValueError):
         return ""
+
+
+@register.filter
+def regime_label(code: str) -> str:
+    """The legal regime's name in the current language, e.g. for code ``B``."""
+    from django.utils.translation import get_language
+
+    from sangtao.law import vn
+
+    for regime in vn.REGIMES:
+        if regime.code == code:
+            name = regime.name_en if (get_language() or "vi").startswith("en") else regime.name_vi
+            return f"{code} — {name} ({regime.effective_from:%d/%m/%Y})"
+    return code
