@@ -59,3 +59,75 @@ def test_index_uncertainty_writes_rank_statistics(asem_dir, tmp_path):
     reps = pd.read_csv(out / "replications.csv")
     assert len(reps) == 50 and "w_Physical" in reps.columns
     assert main([*args, "--noise", "two"]) == 2
+
+
+def test_index_audit_writes_tables(asem_dir, tmp_path, capsys):
+    out = tmp_path / "audit"
+    rc = main(["index", "audit", str(asem_dir / "default.yaml"), "--out", str(out), "--no-loo"])
+    assert rc == 0
+    assert "collinear" in capsys.readouterr().out
+    cron = pd.read_csv(out / "cronbach.csv", index_col=0)
+    assert set(cron.index) >= {"Physical", "Conn", "Index"}
+    stats = pd.read_csv(out / "stats_raw.csv", index_col=0)
+    assert stats.loc["Flights", "Flag.SkewKurt"] == "OL"
+    for name in ("stats_normalised", "parent_corr", "corr_flags", "pca"):
+        assert (out / f"{name}.csv").exists()
+
+
+def test_index_report_with_map_and_published(tmp_path, capsys):
+    from pathlib import Path
+
+    pii = Path(__file__).resolve().parents[2] / "examples" / "pii"
+    out = tmp_path / "report"
+    rc = main(
+        [
+            "index",
+            "report",
+            str(pii / "pii.yaml"),
+            "--out",
+            str(out),
+            "--map",
+            str(pii / "vn_34_provinces_odv_taliacao.geojson"),
+            "--published",
+            str(pii / "pii_published_results.csv"),
+            "--edition",
+            "2025",
+            "--no-pdf",
+        ]
+    )
+    assert rc == 0, capsys.readouterr().err
+    html = (out / "report.html").read_text(encoding="utf-8")
+    assert "Hoang Sa" in html and "So sánh với kết quả công bố" in html
+    assert "65.68" in html  # Hà Nội's published PII 2025 beside the computed score
+
+
+def test_index_uncertainty_with_sensitivity(asem_dir, tmp_path, capsys):
+    out = tmp_path / "ua"
+    rc = main(
+        [
+            "index",
+            "uncertainty",
+            str(asem_dir / "default.yaml"),
+            "--out",
+            str(out),
+            "-n",
+            "100",
+            "--noise",
+            "2=0.25",
+            "--noise",
+            "3=0.25",
+            "--aggregation",
+            "a_amean",
+            "--aggregation",
+            "a_genmean",
+            "--sensitivity",
+            "64",
+            "--seed",
+            "4",
+        ]
+    )
+    assert rc == 0, capsys.readouterr().err
+    sens = pd.read_csv(out / "sensitivity.csv", index_col=0)
+    assert list(sens.index) == ["weights_L2", "weights_L3", "aggregation"]
+    runs = pd.read_csv(out / "sensitivity_runs.csv")
+    assert len(runs) == 64 * 5 and "w_Physical" in runs.columns and "y" in runs.columns

@@ -46,6 +46,15 @@ def _urls(number: str, doc_id: int) -> dict[str, str]:
         "api/v1/applications/<number>/receipt": f"/api/v1/applications/{number}/receipt",
         "api/v1/openapi.json": "/api/v1/openapi.json",
         "api/v1/": "/api/v1/",
+        "api/v1/applications/<number>/events": f"/api/v1/applications/{number}/events",
+        "api/v1/applications/<number>/deadlines": f"/api/v1/applications/{number}/deadlines",
+        "api/v1/applications/<number>/legal-status": (
+            f"/api/v1/applications/{number}/legal-status"
+        ),
+        "api/v1/applications/<number>/acts": None,
+        "worklist/": "/worklist/",
+        "applications/<str:number>/act": None,
+        "applications/<str:number>/assign": None,
         "api/v1/docs": "/api/v1/docs",
         "": "/",
         "inbox/": "/inbox/",
@@ -94,6 +103,9 @@ def test_unpublished_application_visibility(api, actors, filing, role):
         text = body.decode("utf-8", errors="ignore")
         sees_number_page = route in {
             "api/v1/applications/<number>",
+            "api/v1/applications/<number>/events",
+            "api/v1/applications/<number>/deadlines",
+            "api/v1/applications/<number>/legal-status",
             "api/v1/applications/<number>/receipt",
             "applications/<str:number>/",
             "applications/<str:number>/receipt.pdf",
@@ -110,3 +122,29 @@ def test_unpublished_application_visibility(api, actors, filing, role):
                 assert f"/applications/{number}/" not in text, (role, route)
             if route == "api/v1/applications":
                 assert number not in text, (role, route)
+
+
+@pytest.mark.parametrize("role", ["other_agent", "other_applicant", None])
+def test_outsiders_cannot_act_on_an_unpublished_application(api, actors, filing, role):
+    created = api(actors["agent"]).post(
+        "/api/v1/applications",
+        data=json.dumps(filing("trademark")),
+        content_type="application/json",
+    )
+    number = created.json()["number"]
+    user = actors[role] if role else None
+    response = api(user).post(
+        f"/api/v1/applications/{number}/acts",
+        data=json.dumps({"act": "withdraw"}),
+        content_type="application/json",
+    )
+    assert response.status_code in {401, 404}
+    browser = Client()
+    if user is not None:
+        browser.force_login(user)
+        assert browser.post(f"/applications/{number}/act", {"act": "withdraw"}).status_code == 404
+        head = browser.post(f"/applications/{number}/assign", {"examiner": user.pk})
+        assert head.status_code == 404
+    from sangtao.office.filing.models import Application
+
+    assert Application.objects.get(number=number).status == "filed"

@@ -22,6 +22,7 @@ TITLES: dict[str, tuple[str, str]] = {
     "unauthorized": ("Chưa xác thực", "Authentication required"),
     "forbidden": ("Không có quyền", "Not allowed"),
     "unsupported_media_type": ("Kiểu nội dung không hỗ trợ", "Unsupported content type"),
+    "act_refused": ("Thao tác không được thực hiện", "The act was not performed"),
 }
 
 
@@ -60,3 +61,14 @@ def problem(
     for k, v in (headers or {}).items():
         response[k] = v
     return response
+
+
+def not_found(request: HttpRequest, number: str) -> HttpResponse:
+    """The same answer whether the number does not exist or is not the caller's to see."""
+    return problem(
+        request,
+        404,
+        "not_found",
+        detail_vi=f"Không có đơn số {number} mà bạn được xem.",
+        detail_en=f"No application {number} that you may see.",
+    )

@@ -16,7 +16,7 @@ from ninja.errors import ValidationError as NinjaValidationError
 from pydantic import ValidationError
 
 from sangtao.api.auth import OptionalBearer
-from sangtao.api.problems import problem
+from sangtao.api.problems import not_found, problem
 from sangtao.api.serialise import application_detail, application_summary
 from sangtao.office.filing.access import portfolio, visible_applications
 from sangtao.office.filing.actions import file_application, nfc_tree
@@ -79,17 +79,6 @@ def _bad_query(request: HttpRequest, exc: NinjaValidationError) -> HttpResponse:
             }
             for e in exc.errors
         ],
-    )
-
-
-def _not_found(request: HttpRequest, number: str) -> HttpResponse:
-    # The same answer whether the number does not exist or is not the caller's to see.
-    return problem(
-        request,
-        404,
-        "not_found",
-        detail_vi=f"Không có đơn số {number} mà bạn được xem.",
-        detail_en=f"No application {number} that you may see.",
     )
 
 
@@ -251,7 +240,7 @@ def get_application(request: HttpRequest, number: str) -> Any:
     """An application the caller may see (unpublished: its parties and office staff only)."""
     app = visible_applications(request.auth).filter(number=number).first()  # type: ignore[attr-defined]
     if app is None:
-        return _not_found(request, number)
+        return not_found(request, number)
     return application_detail(app)
 
 
@@ -291,8 +280,13 @@ def get_receipt(request: HttpRequest, number: str) -> Any:
     """The filing receipt in Vietnamese and English, as PDF."""
     app = visible_applications(request.auth).filter(number=number).first()  # type: ignore[attr-defined]
     if app is None:
-        return _not_found(request, number)
+        return not_found(request, number)
     pdf = receipt_pdf(app)
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="receipt-{number}.pdf"'
     return response
+
+
+from sangtao.api.procedure import router as procedure_router  # noqa: E402
+
+api.add_router("", procedure_router)

@@ -15,7 +15,9 @@ from collections.abc import Sequence
 
 # Modules under sangtao.cli that expose ``register(subparsers)``.
 LIBRARY_COMMANDS = {
+    "corpus": "sangtao.cli.corpus",
     "index": "sangtao.cli.index",
+    "law": "sangtao.cli.law",
 }
 
 

@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "sangtao.office.accounts",
     "sangtao.office.audit",
     "sangtao.office.filing",
+    "sangtao.office.procedure",
     "sangtao.office.backoffice",
 ]
 

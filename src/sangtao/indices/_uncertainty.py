@@ -58,6 +58,18 @@ class UncertaintyResult:
     target: str
 
 
+@dataclass(frozen=True, eq=False)
+class _Context:
+    fw: Any
+    matrices: list[np.ndarray]
+    methods: list[list[str]]
+    para: dict[str, Any]
+    weights0: pd.Series
+    units: list[str]
+    target: str
+    nominal: np.ndarray
+
+
 def _batch_mean(method: str, v: np.ndarray, w: np.ndarray, para: Mapping[str, Any]) -> np.ndarray:
     """Weighted means over the last axis of ``v`` (R, n, j) with weights ``w`` (R, j)."""
     avail = ~np.isnan(v)
@@ -162,10 +174,8 @@ class UncertaintyAnalysis:
             out.append(per)
         return out
 
-    def run(self, coin: Coin) -> UncertaintyResult:
-        """Run the analysis on a built coin; see the class docstring."""
-        if self.N < 1:
-            raise SpecError("N must be at least 1")
+    def _prepare(self, coin: Coin) -> _Context:
+        """Everything a batch of replications needs: normalised matrices, weights …"""
         fw = coin.framework
         nagg = fw.n_levels - 1
         norm0, agg0 = self._nominal(coin)
@@ -195,48 +205,61 @@ class UncertaintyAnalysis:
                         "cannot aggregate; normalise onto a positive scale"
                     )
         units = [str(u) for u in coin.dataset(norm0.write_to).index]
+        nominal = coin.dataset(agg0.write_to or "Aggregated")[target].to_numpy(float)
+        return _Context(fw, matrices, methods, dict(para), weights0, units, target, nominal)
 
-        rng = np.random.default_rng(self.seed)
-        w_all = noisy_weights(weights0, fw, dict(self.noise or {}), self.N, rng)
-        norm_choice = rng.integers(len(norm_alts), size=self.N)
-        agg_choice = rng.integers(len(methods), size=self.N)
-
-        codes = list(weights0.index)
-        col = {c: i for i, c in enumerate(codes)}
-        scores = np.empty((self.N, len(units)))
-        for start in range(0, self.N, self.chunk):
-            sl = slice(start, min(start + self.chunk, self.N))
-            for o, x in enumerate(matrices):
+    def _evaluate(
+        self, ctx: _Context, w_all: np.ndarray, norm_choice: np.ndarray, agg_choice: np.ndarray
+    ) -> np.ndarray:
+        """Target scores of a batch of replications, shape ``(R, n_units)``."""
+        n = w_all.shape[0]
+        col = {c: i for i, c in enumerate(ctx.weights0.index)}
+        scores = np.empty((n, len(ctx.units)))
+        for start in range(0, n, self.chunk):
+            sl = slice(start, min(start + self.chunk, n))
+            for o, x in enumerate(ctx.matrices):
                 reps = np.flatnonzero(norm_choice[sl] == o) + start
                 if reps.size == 0:
                     continue
                 scores[reps] = self._aggregate(
-                    fw, x, w_all[reps], agg_choice[reps], methods, para, col, target
+                    ctx.fw, x, w_all[reps], agg_choice[reps], ctx.methods, ctx.para, col, ctx.target
                 )
         if np.isnan(scores).any():
-            bad = [units[i] for i in np.flatnonzero(np.isnan(scores).any(axis=0))]
-            raise AggregationError(f"{target} has no score for {', '.join(bad[:10])}")
+            bad = [ctx.units[i] for i in np.flatnonzero(np.isnan(scores).any(axis=0))]
+            raise AggregationError(f"{ctx.target} has no score for {', '.join(bad[:10])}")
+        return scores
+
+    def run(self, coin: Coin) -> UncertaintyResult:
+        """Run the analysis on a built coin; see the class docstring."""
+        if self.N < 1:
+            raise SpecError("N must be at least 1")
+        ctx = self._prepare(coin)
+        fw = ctx.fw
+        rng = np.random.default_rng(self.seed)
+        w_all = noisy_weights(ctx.weights0, fw, dict(self.noise or {}), self.N, rng)
+        norm_choice = rng.integers(len(ctx.matrices), size=self.N)
+        agg_choice = rng.integers(len(ctx.methods), size=self.N)
+        scores = self._evaluate(ctx, w_all, norm_choice, agg_choice)
         ranks = rankdata(-scores, method="min", axis=1).astype(float)
-        nominal = coin.dataset(agg0.write_to or "Aggregated")[target].to_numpy(float)
         stats = pd.DataFrame(
             {
-                "Nominal": rankdata(-nominal, method="min").astype(float),
+                "Nominal": rankdata(-ctx.nominal, method="min").astype(float),
                 "Mean": ranks.mean(axis=0),
                 "Median": np.median(ranks, axis=0),
                 "Q5": np.quantile(ranks, 0.05, axis=0),
                 "Q95": np.quantile(ranks, 0.95, axis=0),
             },
-            index=pd.Index(units, name="uCode"),
+            index=pd.Index(ctx.units, name="uCode"),
         )
         stats["Interval"] = stats["Q95"] - stats["Q5"]
         reps_table = pd.DataFrame(
             {
                 "normalisation": norm_choice,
-                "f_ag": ["|".join(methods[i]) for i in agg_choice],
-                **{f"w_{c}": w_all[:, i] for c, i in col.items()},
+                "f_ag": ["|".join(ctx.methods[i]) for i in agg_choice],
+                **{f"w_{c}": w_all[:, i] for i, c in enumerate(ctx.weights0.index)},
             }
         )
-        return UncertaintyResult(stats, scores, ranks, reps_table, units, target)
+        return UncertaintyResult(stats, scores, ranks, reps_table, ctx.units, ctx.target)
 
     @staticmethod
     def _aggregate(

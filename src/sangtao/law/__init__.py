@@ -1,8 +1,10 @@
 """Law packs: rules of industrial-property procedure as dated data with their legal basis.
 
 This package holds what every law pack shares: legal references and confidence markers,
-calendar-month arithmetic and deadlines, object-type shapes, and fee schedules with their
-calculator. A country's rules live in a sub-package (``sangtao.law.vn`` for Viet Nam).
+calendar-month arithmetic and deadlines, object-type shapes, fee schedules with their
+calculator, and the procedure as data: statuses, acts and transitions (:class:`Procedure`),
+kinds of period with their rules, and the facts and computed deadlines of an application.
+A country's rules live in a sub-package (``sangtao.law.vn`` for Viet Nam).
 It never imports Django.
 """
 
@@ -27,9 +29,57 @@ from sangtao.law._objects import (
     UnknownObjectType,
     UnknownTrademarkKind,
 )
+from sangtao.law._periods import (
+    ApplicationFacts,
+    ComputedDeadline,
+    Extension,
+    Notice,
+    PeriodKind,
+    PeriodRule,
+    RegimeChoice,
+    TriggerEvent,
+)
+from sangtao.law._procedure import (
+    Act,
+    ActNotAllowed,
+    Appeal,
+    NotAllowedReason,
+    Procedure,
+    Role,
+    Status,
+    Transition,
+    WipoEvent,
+)
+from sangtao.law._procedure_data import (
+    ProcedureData,
+    ProcedureDataError,
+    load_procedure_data,
+    parse_procedure_data,
+)
 
 __all__ = [
     "FEE_CONDITIONS",
+    "Act",
+    "ActNotAllowed",
+    "Appeal",
+    "ApplicationFacts",
+    "ComputedDeadline",
+    "Extension",
+    "NotAllowedReason",
+    "Notice",
+    "PeriodKind",
+    "PeriodRule",
+    "Procedure",
+    "ProcedureData",
+    "ProcedureDataError",
+    "RegimeChoice",
+    "Role",
+    "Status",
+    "Transition",
+    "TriggerEvent",
+    "WipoEvent",
+    "load_procedure_data",
+    "parse_procedure_data",
     "Confidence",
     "Deadline",
     "FeeAssessment",

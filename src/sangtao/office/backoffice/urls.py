@@ -14,6 +14,9 @@ urlpatterns = [
     path("file/", views.file_form, name="file"),
     path("applications/<str:number>/", views.application_page, name="application"),
     path("applications/<str:number>/receipt.pdf", views.receipt, name="receipt"),
+    path("applications/<str:number>/act", views.act, name="act"),
+    path("applications/<str:number>/assign", views.assign_view, name="assign"),
+    path("worklist/", views.worklist_view, name="worklist"),
     path(
         "applications/<str:number>/documents/<int:doc_id>",
         views.document,

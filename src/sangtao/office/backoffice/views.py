@@ -5,6 +5,8 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
+from django.contrib import messages
+from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.db.models import Q
@@ -13,6 +15,8 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
+from django.views.decorators.http import require_POST
 from pydantic import ValidationError
 
 from sangtao.office.audit.models import AuditEvent
@@ -24,6 +28,9 @@ from sangtao.office.filing.models import Application, Document, ObjectType
 from sangtao.office.filing.receipt import receipt_pdf
 from sangtao.office.filing.schemas import FilingIn
 from sangtao.office.filing.validation import ReceivedFile
+from sangtao.office.procedure.actions import ActRefused, actor_role, assign, perform_act
+from sangtao.office.procedure.rules import allowed_acts, status_label
+from sangtao.office.procedure.worklists import worklist
 from sangtao.standards import fold
 
 
@@ -83,9 +90,20 @@ def search(request: HttpRequest) -> HttpResponse:
 
 
 def application_page(request: HttpRequest, number: str) -> HttpResponse:
-    """One application: parties, classification, documents, fees and its history."""
+    """One application: parties, classification, documents, fees, timeline and deadlines."""
     app = _visible_or_404(request, number)
+    user: Any = request.user
     history = AuditEvent.objects.filter(object_type="application", object_id=app.number)
+    role = actor_role(user, app) if user.is_authenticated else "public"
+    acts = allowed_acts(app, role) if user.is_authenticated else []
+    assignment = app.assignments.filter(active=True).select_related("examiner").first()
+    examiners = (
+        get_user_model().objects.filter(
+            role__in=["formalities_examiner", "substantive_examiner"], is_active=True
+        )
+        if user.is_authenticated and user.role in {"head_of_division", "administrator"}
+        else []
+    )
     return render(
         request,
         "backoffice/application.html",
@@ -93,10 +111,75 @@ def application_page(request: HttpRequest, number: str) -> HttpResponse:
             "app": app,
             "applicants": app.parties.filter(role="applicant"),
             "inventors": app.parties.filter(role="inventor"),
-            "history": history,
+            "history": history if user.is_authenticated and user.is_office_staff else [],
+            "events": app.events.all(),
+            "deadlines": app.deadlines.all(),
+            "acts": acts,
+            "assignment": assignment,
+            "examiners": examiners,
+            "status_label": status_label(app),
             "lang": get_language(),
         },
     )
+
+
+@login_required
+@require_POST
+def act(request: HttpRequest, number: str) -> HttpResponse:
+    """Perform an act from the application page."""
+    _visible_or_404(request, number)
+    try:
+        perform_act(
+            actor=request.user,
+            number=number,
+            act=request.POST.get("act", ""),
+            reason=request.POST.get("reason", ""),
+            expected_status=request.POST.get("expected_status") or None,
+        )
+    except ActRefused as exc:
+        messages.error(request, exc.message_en if _en() else exc.message_vi)
+    return redirect("backoffice:application", number=number)
+
+
+@login_required
+@require_POST
+def assign_view(request: HttpRequest, number: str) -> HttpResponse:
+    """A head assigns the application to an examiner."""
+    _visible_or_404(request, number)
+    examiner = get_user_model().objects.filter(pk=request.POST.get("examiner") or 0).first()
+    try:
+        if examiner is None:
+            raise Http404(_("No such examiner."))
+        assign(actor=request.user, number=number, examiner=examiner)
+    except ActRefused as exc:
+        messages.error(request, exc.message_en if _en() else exc.message_vi)
+    return redirect("backoffice:application", number=number)
+
+
+@login_required
+def worklist_view(request: HttpRequest) -> HttpResponse:
+    """What is the examiner's (or, for a head, the division's) to do."""
+    user: Any = request.user
+    if not user.is_office_staff:
+        return render(request, "backoffice/forbidden.html", status=403)
+    buckets = worklist(user, timezone.localdate())
+    return render(
+        request,
+        "backoffice/worklist.html",
+        {"buckets": [(key, LABELS[key], qs[:100]) for key, qs in buckets.items()]},
+    )
+
+
+LABELS = {
+    "new": _lazy("New"),
+    "due_this_week": _lazy("Due this week"),
+    "overdue": _lazy("Overdue"),
+    "waiting_for_applicant": _lazy("Waiting for the applicant"),
+}
+
+
+def _en() -> bool:
+    return (get_language() or "vi").startswith("en")
 
 
 def receipt(request: HttpRequest, number: str) -> HttpResponse:

@@ -147,6 +147,9 @@ def file_application(
                 fees=fees,
             )
             _create_children(app, filing, norm, files, received_at, written)
+            from sangtao.office.procedure.actions import record_filing
+
+            record_filing(app, actor, received_at)
             if idempotency_key:
                 IdempotencyKey.objects.create(
                     user=actor, key=idempotency_key, request_hash=fingerprint, application=app

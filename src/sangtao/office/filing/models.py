@@ -62,9 +62,8 @@ class Application(models.Model):
     trademark_kind = models.CharField(
         _("trademark kind"), max_length=20, choices=TrademarkKind.choices, blank=True
     )
-    status = models.CharField(
-        _("status"), max_length=30, choices=Status.choices, default=Status.FILED
-    )
+    # Status codes come from the law pack's procedure (sangtao.law.vn.procedure).
+    status = models.CharField(_("status"), max_length=40, default=Status.FILED)
     filing_date = models.DateTimeField(_("filing date"))
     regime = models.CharField(_("legal regime"), max_length=4)
     filed_by = models.ForeignKey(

@@ -30,3 +30,17 @@ def regime_label(code: str) -> str:
             name = regime.name_en if (get_language() or "vi").startswith("en") else regime.name_vi
             return f"{code} — {name} ({regime.effective_from:%d/%m/%Y})"
     return code
+
+
+@register.filter
+def status_name(app: Any) -> str:
+    """The application's status in the current language (names from the procedure)."""
+    from django.utils.translation import get_language
+
+    from sangtao.law import vn
+
+    try:
+        status = vn.procedure(app.object_type).status(app.status)
+    except (KeyError, ValueError, AttributeError):
+        return str(app.status)
+    return status.name_en if (get_language() or "vi").startswith("en") else status.name_vi

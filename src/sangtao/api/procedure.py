@@ -1,0 +1,147 @@
+"""API for the procedure: acts, the timeline, deadlines and WIPO legal-status events."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from typing import Any
+
+from django.http import HttpRequest, HttpResponse
+from ninja import Router, Schema
+
+from sangtao.api.problems import not_found, problem
+from sangtao.office.filing.access import visible_applications
+from sangtao.office.procedure.actions import ActRefused, perform_act
+from sangtao.office.procedure.models import Deadline, ProcedureEvent
+
+router = Router(tags=["procedure"])
+
+
+class ActIn(Schema):
+    """An act to perform on an application."""
+
+    act: str
+    reason: str = ""
+    effective_date: dt.date | None = None
+    expected_status: str | None = None
+
+
+def _event(e: ProcedureEvent) -> dict[str, Any]:
+    return {
+        "act": e.act,
+        "label_vi": e.label_vi,
+        "label_en": e.label_en,
+        "date": e.effective_date.isoformat(),
+        "recorded_at": e.occurred_at.isoformat(timespec="seconds"),
+        "by_role": e.actor_role,
+        "status_before": e.status_before,
+        "status_after": e.status_after,
+        "wipo": {"standard": e.wipo_standard, "code": e.wipo_event_code}
+        if e.wipo_event_code
+        else None,
+        "legal_basis": e.legal_basis,
+    }
+
+
+def _deadline(d: Deadline) -> dict[str, Any]:
+    return {
+        "period": d.period,
+        "label_vi": d.label_vi,
+        "label_en": d.label_en,
+        "runs_from": d.trigger_date.isoformat(),
+        "due": d.due_date.isoformat(),
+        "due_before_roll_forward": d.unrolled_date.isoformat(),
+        "regime": d.regime,
+        "rule_vi": d.rule_vi,
+        "rule_en": d.rule_en,
+        "legal_basis": d.legal_basis,
+        "confidence": d.confidence,
+        "note": d.note,
+        "responsible": d.responsible,
+        "state": d.state,
+    }
+
+
+@router.post("/applications/{number}/acts", summary="Perform an act")
+def post_act(request: HttpRequest, number: str, body: ActIn) -> Any:
+    """Perform a procedural act (respond, request examination, withdraw, …)."""
+    user = request.auth  # type: ignore[attr-defined]
+    if not user.is_authenticated:
+        return problem(
+            request,
+            401,
+            "unauthorized",
+            detail_vi="Cần mã truy cập để thực hiện thao tác.",
+            detail_en="A Bearer token is required to act.",
+            headers={"WWW-Authenticate": "Bearer"},
+        )
+    if not visible_applications(user).filter(number=number).exists():
+        return not_found(request, number)
+    try:
+        result = perform_act(
+            actor=user,
+            number=number,
+            act=body.act,
+            reason=body.reason,
+            effective_date=body.effective_date,
+            expected_status=body.expected_status,
+        )
+    except ActRefused as exc:
+        return problem(
+            request,
+            exc.status,
+            "act_refused",
+            detail_vi=exc.message_vi,
+            detail_en=exc.message_en,
+            errors=[
+                {
+                    "pointer": "/act",
+                    "code": exc.code,
+                    "detail_vi": exc.message_vi,
+                    "detail_en": exc.message_en,
+                }
+            ],
+        )
+    data = _event(result.event)
+    data["deadlines_opened"] = [_deadline(d) for d in result.opened]
+    return HttpResponse(json.dumps(data), status=201, content_type="application/json")
+
+
+@router.get("/applications/{number}/events", summary="Prosecution timeline")
+def get_events(request: HttpRequest, number: str) -> Any:
+    """The acts on the application, oldest first (Tiến trình xử lý)."""
+    app = visible_applications(request.auth).filter(number=number).first()  # type: ignore[attr-defined]
+    if app is None:
+        return not_found(request, number)
+    return {"number": number, "events": [_event(e) for e in app.events.all()]}
+
+
+@router.get("/applications/{number}/deadlines", summary="Deadlines")
+def get_deadlines(request: HttpRequest, number: str) -> Any:
+    """Every deadline of the application with its rule and legal basis."""
+    app = visible_applications(request.auth).filter(number=number).first()  # type: ignore[attr-defined]
+    if app is None:
+        return not_found(request, number)
+    return {"number": number, "deadlines": [_deadline(d) for d in app.deadlines.all()]}
+
+
+@router.get("/applications/{number}/legal-status", summary="WIPO legal-status events")
+def get_legal_status(request: HttpRequest, number: str) -> Any:
+    """The application's events as WIPO ST.27 / ST.61 / ST.87 legal-status events."""
+    app = visible_applications(request.auth).filter(number=number).first()  # type: ignore[attr-defined]
+    if app is None:
+        return not_found(request, number)
+    return {
+        "number": number,
+        "office": "VN",
+        "events": [
+            {
+                "standard": e.wipo_standard,
+                "code": e.wipo_event_code,
+                "date": e.effective_date.isoformat(),
+                "national_act": e.act,
+            }
+            for e in app.events.all()
+            if e.wipo_event_code
+        ],
+    }

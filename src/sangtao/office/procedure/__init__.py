@@ -1,0 +1,1 @@
+"""Procedure: acts on applications, deadlines as rows, assignments, the prosecution timeline."""

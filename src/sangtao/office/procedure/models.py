@@ -1,0 +1,136 @@
+"""The prosecution timeline, deadlines as rows, assignments and notifications."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from sangtao.office.filing.models import Application
+
+
+class ProcedureEvent(models.Model):
+    """One act on an application, as shown in its timeline (Tiến trình xử lý)."""
+
+    application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="events")
+    act = models.CharField(_("act"), max_length=60)
+    label_vi = models.CharField(max_length=200)
+    label_en = models.CharField(max_length=200)
+    occurred_at = models.DateTimeField(_("recorded"))
+    effective_date = models.DateField(_("date"))
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    actor_role = models.CharField(max_length=30)
+    status_before = models.CharField(max_length=40)
+    status_after = models.CharField(max_length=40)
+    wipo_standard = models.CharField(max_length=10, blank=True)
+    wipo_event_code = models.CharField(max_length=20, blank=True)
+    legal_basis = models.CharField(max_length=300, blank=True)
+    reason = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["effective_date", "id"]
+        indexes = [models.Index(fields=["application", "effective_date"])]
+
+    def __str__(self) -> str:
+        return f"{self.application_id} {self.act} {self.effective_date}"
+
+
+class Deadline(models.Model):
+    """A legal time limit of one application, with the rule and basis it was computed from."""
+
+    class State(models.TextChoices):
+        OPEN = "open", _("Open")
+        MET = "met", _("Met")
+        LAPSED = "lapsed", _("Lapsed")
+        CANCELLED = "cancelled", _("Cancelled")
+
+    application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="deadlines")
+    period = models.CharField(_("period"), max_length=60)
+    label_vi = models.CharField(max_length=200)
+    label_en = models.CharField(max_length=200)
+    trigger_date = models.DateField(_("runs from"))
+    due_date = models.DateField(_("due"))
+    unrolled_date = models.DateField()
+    regime = models.CharField(max_length=4)
+    rule_vi = models.CharField(max_length=300, blank=True)
+    rule_en = models.CharField(max_length=300, blank=True)
+    legal_basis = models.CharField(_("legal basis"), max_length=300, blank=True)
+    confidence = models.CharField(max_length=20, blank=True)
+    note = models.TextField(blank=True)
+    responsible = models.CharField(_("responsible"), max_length=30)
+    on_lapse = models.CharField(max_length=60, blank=True)
+    state = models.CharField(max_length=10, choices=State.choices, default=State.OPEN)
+    opened_by = models.ForeignKey(
+        ProcedureEvent, null=True, blank=True, on_delete=models.PROTECT, related_name="opened"
+    )
+    closed_by = models.ForeignKey(
+        ProcedureEvent, null=True, blank=True, on_delete=models.PROTECT, related_name="closed"
+    )
+    last_reminder_on = models.DateField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["due_date", "id"]
+        indexes = [models.Index(fields=["state", "due_date"])]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["application", "period"],
+                condition=Q(state="open"),
+                name="one_open_deadline_per_period",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.application_id} {self.period} {self.due_date}"
+
+
+class Assignment(models.Model):
+    """Who in the office handles an application at a stage."""
+
+    application = models.ForeignKey(
+        Application, on_delete=models.CASCADE, related_name="assignments"
+    )
+    examiner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="assignments"
+    )
+    assigned_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+"
+    )
+    assigned_at = models.DateTimeField()
+    active = models.BooleanField(default=True)
+
+    class Meta:
+        ordering = ["-assigned_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["application"], condition=Q(active=True), name="one_active_assignment"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.application_id} → {self.examiner_id}"
+
+
+class Notification(models.Model):
+    """A message to a user's inbox (reminders, letters); e-mail is sent after commit."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications"
+    )
+    application = models.ForeignKey(
+        Application, null=True, on_delete=models.CASCADE, related_name="+"
+    )
+    kind = models.CharField(max_length=30)
+    message_vi = models.TextField()
+    message_en = models.TextField()
+    created_at = models.DateTimeField()
+    read_at = models.DateTimeField(null=True, blank=True)
+    dedupe_key = models.CharField(max_length=200, unique=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.user_id}: {self.kind}"
