@@ -52,9 +52,18 @@ def _urls(number: str, doc_id: int) -> dict[str, str]:
             f"/api/v1/applications/{number}/legal-status"
         ),
         "api/v1/applications/<number>/acts": None,
+        "api/v1/approvals/<approval_id>": None,
+        "api/v1/applications/<number>/letters": f"/api/v1/applications/{number}/letters",
+        "api/v1/applications/<number>/letters/<letter_id>.pdf": (
+            f"/api/v1/applications/{number}/letters/1.pdf"
+        ),
         "worklist/": "/worklist/",
         "applications/<str:number>/act": None,
         "applications/<str:number>/assign": None,
+        "applications/<str:number>/approvals/<int:approval_id>": None,
+        "applications/<str:number>/letters/<int:letter_id>.pdf": (
+            f"/applications/{number}/letters/1.pdf"
+        ),
         "api/v1/docs": "/api/v1/docs",
         "": "/",
         "inbox/": "/inbox/",
@@ -106,6 +115,7 @@ def test_unpublished_application_visibility(api, actors, filing, role):
             "api/v1/applications/<number>/events",
             "api/v1/applications/<number>/deadlines",
             "api/v1/applications/<number>/legal-status",
+            "api/v1/applications/<number>/letters",
             "api/v1/applications/<number>/receipt",
             "applications/<str:number>/",
             "applications/<str:number>/receipt.pdf",

@@ -11,8 +11,8 @@ from ninja import Router, Schema
 
 from sangtao.api.problems import not_found, problem
 from sangtao.office.filing.access import visible_applications
-from sangtao.office.procedure.actions import ActRefused, perform_act
-from sangtao.office.procedure.models import Deadline, ProcedureEvent
+from sangtao.office.procedure.actions import ActRefused, ApprovalRequired, decide, perform_act
+from sangtao.office.procedure.models import Deadline, OfficeLetter, PendingApproval, ProcedureEvent
 
 router = Router(tags=["procedure"])
 
@@ -87,24 +87,101 @@ def post_act(request: HttpRequest, number: str, body: ActIn) -> Any:
             expected_status=body.expected_status,
         )
     except ActRefused as exc:
-        return problem(
-            request,
-            exc.status,
-            "act_refused",
-            detail_vi=exc.message_vi,
-            detail_en=exc.message_en,
-            errors=[
-                {
-                    "pointer": "/act",
-                    "code": exc.code,
-                    "detail_vi": exc.message_vi,
-                    "detail_en": exc.message_en,
-                }
-            ],
+        return _refused(request, exc)
+    except ApprovalRequired as wait:
+        return HttpResponse(
+            json.dumps(_pending(wait.pending)), status=202, content_type="application/json"
         )
     data = _event(result.event)
     data["deadlines_opened"] = [_deadline(d) for d in result.opened]
+    data["letter"] = _letter(result.letter) if result.letter else None
     return HttpResponse(json.dumps(data), status=201, content_type="application/json")
+
+
+def _refused(request: HttpRequest, exc: ActRefused) -> HttpResponse:
+    return problem(
+        request,
+        exc.status,
+        "act_refused",
+        detail_vi=exc.message_vi,
+        detail_en=exc.message_en,
+        errors=[
+            {
+                "pointer": "/act",
+                "code": exc.code,
+                "detail_vi": exc.message_vi,
+                "detail_en": exc.message_en,
+            }
+        ],
+    )
+
+
+def _pending(p: PendingApproval) -> dict[str, Any]:
+    return {
+        "approval": p.pk,
+        "act": p.act,
+        "state": p.state,
+        "proposed_by": p.proposed_by.username,
+        "proposed_at": p.proposed_at.isoformat(timespec="seconds"),
+        "detail_vi": "Đã gửi đề xuất; chờ trưởng phòng phê duyệt.",
+        "detail_en": "Proposed; awaiting approval by the head of division.",
+    }
+
+
+def _letter(letter: OfficeLetter) -> dict[str, Any]:
+    return {
+        "id": letter.pk,
+        "pdf": f"/api/v1/applications/{letter.application.number}/letters/{letter.pk}.pdf",
+        "sha256": letter.sha256,
+        **letter.payload,
+    }
+
+
+class DecisionIn(Schema):
+    """A head of division's decision on a proposed act."""
+
+    approve: bool
+    note: str = ""
+
+
+@router.post("/approvals/{approval_id}", summary="Approve or reject a proposed act")
+def post_decision(request: HttpRequest, approval_id: int, body: DecisionIn) -> Any:
+    """Approve (the act is performed) or reject a proposal."""
+    user = request.auth  # type: ignore[attr-defined]
+    if not user.is_authenticated or not user.is_office_staff:
+        return problem(request, 403, "forbidden")
+    if not PendingApproval.objects.filter(pk=approval_id).exists():
+        return problem(request, 404, "not_found")
+    try:
+        result = decide(actor=user, pending_id=approval_id, approve=body.approve, note=body.note)
+    except ActRefused as exc:
+        return _refused(request, exc)
+    if result is None:
+        return {"approval": approval_id, "state": "rejected"}
+    data = _event(result.event)
+    data["letter"] = _letter(result.letter) if result.letter else None
+    return HttpResponse(json.dumps(data), status=201, content_type="application/json")
+
+
+@router.get("/applications/{number}/letters", summary="Office letters")
+def get_letters(request: HttpRequest, number: str) -> Any:
+    """Notices and decisions sent on the application, as structured data with PDF links."""
+    app = visible_applications(request.auth).filter(number=number).first()  # type: ignore[attr-defined]
+    if app is None:
+        return not_found(request, number)
+    return {"number": number, "letters": [_letter(x) for x in app.letters.all()]}
+
+
+@router.get("/applications/{number}/letters/{letter_id}.pdf", summary="Letter PDF")
+def get_letter_pdf(request: HttpRequest, number: str, letter_id: int) -> Any:
+    """The letter as sent (PDF)."""
+    app = visible_applications(request.auth).filter(number=number).first()  # type: ignore[attr-defined]
+    letter = app.letters.filter(pk=letter_id).first() if app else None
+    if letter is None:
+        return not_found(request, number)
+    response = HttpResponse(bytes(letter.pdf), content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="letter-{letter.pk}.pdf"'
+    return response
 
 
 @router.get("/applications/{number}/events", summary="Prosecution timeline")

@@ -18,6 +18,16 @@ urlpatterns = [
     path("applications/<str:number>/assign", views.assign_view, name="assign"),
     path("worklist/", views.worklist_view, name="worklist"),
     path(
+        "applications/<str:number>/approvals/<int:approval_id>",
+        views.decide_view,
+        name="decide",
+    ),
+    path(
+        "applications/<str:number>/letters/<int:letter_id>.pdf",
+        views.letter_pdf,
+        name="letter",
+    ),
+    path(
         "applications/<str:number>/documents/<int:doc_id>",
         views.document,
         name="document",

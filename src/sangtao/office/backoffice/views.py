@@ -28,7 +28,15 @@ from sangtao.office.filing.models import Application, Document, ObjectType
 from sangtao.office.filing.receipt import receipt_pdf
 from sangtao.office.filing.schemas import FilingIn
 from sangtao.office.filing.validation import ReceivedFile
-from sangtao.office.procedure.actions import ActRefused, actor_role, assign, perform_act
+from sangtao.office.procedure.actions import (
+    APPROVERS,
+    ActRefused,
+    ApprovalRequired,
+    actor_role,
+    assign,
+    decide,
+    perform_act,
+)
 from sangtao.office.procedure.rules import allowed_acts, status_label
 from sangtao.office.procedure.worklists import worklist
 from sangtao.standards import fold
@@ -118,6 +126,11 @@ def application_page(request: HttpRequest, number: str) -> HttpResponse:
             "assignment": assignment,
             "examiners": examiners,
             "status_label": status_label(app),
+            "letters": app.letters.all(),
+            "pending": app.pending_approvals.filter(state="pending").select_related("proposed_by")
+            if user.is_authenticated and user.is_office_staff
+            else [],
+            "can_approve": user.is_authenticated and user.role in APPROVERS,
             "lang": get_language(),
         },
     )
@@ -138,7 +151,37 @@ def act(request: HttpRequest, number: str) -> HttpResponse:
         )
     except ActRefused as exc:
         messages.error(request, exc.message_en if _en() else exc.message_vi)
+    except ApprovalRequired:
+        messages.info(request, _("Proposed; awaiting approval by the head of division."))
     return redirect("backoffice:application", number=number)
+
+
+@login_required
+@require_POST
+def decide_view(request: HttpRequest, number: str, approval_id: int) -> HttpResponse:
+    """A head of division approves or rejects a proposed act."""
+    _visible_or_404(request, number)
+    try:
+        decide(
+            actor=request.user,
+            pending_id=approval_id,
+            approve=request.POST.get("decision") == "approve",
+            note=request.POST.get("note", ""),
+        )
+    except ActRefused as exc:
+        messages.error(request, exc.message_en if _en() else exc.message_vi)
+    return redirect("backoffice:application", number=number)
+
+
+def letter_pdf(request: HttpRequest, number: str, letter_id: int) -> HttpResponse:
+    """An office letter as sent."""
+    app = _visible_or_404(request, number)
+    letter = app.letters.filter(pk=letter_id).first()
+    if letter is None:
+        raise Http404(_("No such document."))
+    response = HttpResponse(bytes(letter.pdf), content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="letter-{letter.pk}.pdf"'
+    return response
 
 
 @login_required

@@ -28,6 +28,13 @@ REQUIRED_DOCUMENTS: dict[str, list[str]] = {
     "geographical_indication": ["specification"],
     "layout_design": ["layout"],
 }
+DOCUMENT_VI = {
+    "description": "bản mô tả",
+    "claims": "yêu cầu bảo hộ",
+    "design_images": "bộ ảnh chụp, bản vẽ kiểu dáng",
+    "specification": "bản mô tả tính chất, chất lượng đặc thù của sản phẩm",
+    "layout": "bản vẽ thiết kế bố trí",
+}
 PCT_TYPES = {"invention", "utility_solution"}
 PCT_ENTRY_MONTHS = 31
 
@@ -167,12 +174,12 @@ def _check_type_requirements(
     type_vi = vn.object_type(t).name_vi
     for kind in REQUIRED_DOCUMENTS[t]:
         if kind not in kinds:
-            label = Document.Kind(kind).label
             errors.add(
                 "/documents",
                 "document_required",
-                f"Đơn {type_vi} phải kèm tài liệu: {kind}.",
-                f"A {t.replace('_', ' ')} application requires a {label} document ({kind}).",
+                f"Đơn {type_vi.lower()} phải kèm {DOCUMENT_VI[kind]} ({kind}).",
+                f"An application for a {t.replace('_', ' ')} requires a"
+                f" {kind.replace('_', ' ')} document ({kind}).",
             )
     if t in {"invention", "utility_solution"}:
         if filing.claims_count < 1:

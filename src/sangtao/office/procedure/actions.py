@@ -12,7 +12,14 @@ from django.utils import timezone
 from sangtao.office.audit.chain import record
 from sangtao.office.filing.models import Application
 from sangtao.office.procedure import rules
-from sangtao.office.procedure.models import Assignment, Deadline, Notification, ProcedureEvent
+from sangtao.office.procedure.models import (
+    Assignment,
+    Deadline,
+    Notification,
+    OfficeLetter,
+    PendingApproval,
+    ProcedureEvent,
+)
 
 
 class ActRefused(Exception):
@@ -28,13 +35,22 @@ class ActRefused(Exception):
         )
 
 
+class ApprovalRequired(Exception):
+    """The act was proposed; a head of division must approve it (nothing else changed)."""
+
+    def __init__(self, pending: PendingApproval):
+        super().__init__(f"{pending.act} awaits approval")
+        self.pending = pending
+
+
 @dataclass
 class ActResult:
-    """The event recorded and the deadlines it opened."""
+    """The event recorded, the deadlines it opened and closed, and the letter it sent."""
 
     event: ProcedureEvent
     opened: list[Deadline]
     closed: list[Deadline]
+    letter: OfficeLetter | None = None
 
 
 def actor_role(actor: Any, application: Application) -> str:
@@ -75,16 +91,20 @@ def perform_act(
     reason: str = "",
     effective_date: dt.date | None = None,
     expected_status: str | None = None,
+    approved_by: Any = None,
 ) -> ActResult:
     """Perform ``act`` on application ``number``.
 
     The application row is locked for the act, so of two concurrent acts one wins and the
     other sees the new status and is refused with a conflict. ``expected_status`` lets a
-    client say which status it acted on (like HTTP If-Match).
+    client say which status it acted on (like HTTP If-Match). An act the law reserves for
+    approval (grant, refusal …) proposed by an examiner raises :class:`ApprovalRequired`
+    and waits for :func:`decide`; a head of division acts directly.
     """
     now = timezone.now()
     on = effective_date or timezone.localtime(now).date()
     refusal: ActRefused | None = None
+    pending: PendingApproval | None = None
     with transaction.atomic():
         app = Application.objects.select_for_update().get(number=number)
         role = actor_role(actor, app)
@@ -99,8 +119,14 @@ def perform_act(
         except ActRefused as exc:
             refusal = exc
         else:
-            return _apply(actor, app, act, role, reason, on, now, transition)
-    assert refusal is not None
+            if transition.needs_approval and approved_by is None and role not in APPROVERS:
+                pending = _propose(actor, app, act, reason, now)
+            else:
+                return _apply(actor, app, act, role, reason, on, now, transition, approved_by)
+    if refusal is None:
+        # The proposal is committed; the act itself waits for a head of division.
+        assert pending is not None
+        raise ApprovalRequired(pending)
     _refuse(actor, app, act, refusal)
     raise refusal
 
@@ -114,6 +140,7 @@ def _apply(
     on: dt.date,
     now: dt.datetime,
     transition: rules.Transition,
+    approved_by: Any = None,
 ) -> ActResult:
     before = {"status": app.status}
     event = ProcedureEvent.objects.create(
@@ -145,11 +172,28 @@ def _apply(
             state=Deadline.State.CANCELLED, closed_by=event
         )
     app.status = transition.new_status
-    app.save(update_fields=["status"])
+    fields = ["status"]
+    if act == "publish" and app.published_at is None:
+        # Publication ends confidentiality: from now on the public may see the application.
+        app.published_at = now
+        fields.append("published_at")
+    app.save(update_fields=fields)
     opened = [
         Deadline.objects.create(application=app, opened_by=event, **fields)
         for fields in rules.deadlines_opened(app, transition, on)
     ]
+    letter = None
+    if transition.notice:
+        from sangtao.office.procedure.letters import issue_letter
+
+        letter = issue_letter(app, event, transition, opened, now)
+    PendingApproval.objects.filter(
+        application=app, act=act, state=PendingApproval.State.PENDING
+    ).update(
+        state=PendingApproval.State.APPROVED,
+        decided_by=approved_by or actor,
+        decided_at=now,
+    )
     record(
         actor=actor,
         action=f"act:{act}",
@@ -162,10 +206,79 @@ def _apply(
             "status": app.status,
             "opened": [[d.period, d.due_date.isoformat()] for d in opened],
             "closed": [d.period for d in closed],
+            "letter": letter.number if letter else None,
+            "approved_by": getattr(approved_by, "username", None),
         },
         occurred_at=now,
     )
-    return ActResult(event, opened, closed)
+    return ActResult(event, opened, closed, letter)
+
+
+APPROVERS = frozenset({"head_of_division", "administrator"})
+
+
+def _propose(actor: Any, app: Application, act: str, reason: str, now: dt.datetime) -> Any:
+    pending, created = PendingApproval.objects.get_or_create(
+        application=app,
+        act=act,
+        state=PendingApproval.State.PENDING,
+        defaults={"proposed_by": actor, "reason": reason, "proposed_at": now},
+    )
+    if created:
+        record(
+            actor=actor,
+            action="propose_act",
+            object_type="application",
+            object_id=app.number,
+            reason=reason,
+            after={"act": act},
+            occurred_at=now,
+        )
+    return pending
+
+
+def decide(*, actor: Any, pending_id: int, approve: bool, note: str = "") -> ActResult | None:
+    """A head of division approves (the act is performed) or rejects a proposed act."""
+    if actor is None or actor.role not in APPROVERS:
+        raise ActRefused(
+            "not_allowed",
+            "Chỉ trưởng phòng mới được phê duyệt.",
+            "Only a head of division may approve.",
+            403,
+        )
+    pending = PendingApproval.objects.select_related("application", "proposed_by").get(
+        pk=pending_id
+    )
+    if pending.state != PendingApproval.State.PENDING:
+        raise ActRefused(
+            "already_decided",
+            "Đề xuất này đã được xử lý.",
+            "This proposal was already decided.",
+        )
+    if approve:
+        return perform_act(
+            actor=pending.proposed_by,
+            number=pending.application.number,
+            act=pending.act,
+            reason=pending.reason,
+            approved_by=actor,
+        )
+    with transaction.atomic():
+        PendingApproval.objects.filter(pk=pending.pk, state=PendingApproval.State.PENDING).update(
+            state=PendingApproval.State.REJECTED,
+            decided_by=actor,
+            decided_at=timezone.now(),
+            decision_note=note,
+        )
+        record(
+            actor=actor,
+            action="reject_proposal",
+            object_type="application",
+            object_id=pending.application.number,
+            reason=note,
+            after={"act": pending.act, "proposed_by": pending.proposed_by.username},
+        )
+    return None
 
 
 def assign(*, actor: Any, number: str, examiner: Any, reason: str = "") -> Assignment:

@@ -134,3 +134,82 @@ class Notification(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user_id}: {self.kind}"
+
+
+class PendingApproval(models.Model):
+    """An act an examiner proposed that a head of division must approve (grant, refusal …)."""
+
+    class State(models.TextChoices):
+        PENDING = "pending", _("Pending")
+        APPROVED = "approved", _("Approved")
+        REJECTED = "rejected", _("Rejected")
+
+    application = models.ForeignKey(
+        Application, on_delete=models.CASCADE, related_name="pending_approvals"
+    )
+    act = models.CharField(max_length=60)
+    proposed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    reason = models.TextField(blank=True)
+    proposed_at = models.DateTimeField()
+    state = models.CharField(max_length=10, choices=State.choices, default=State.PENDING)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
+    decision_note = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["proposed_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["application", "act"],
+                condition=Q(state="pending"),
+                name="one_pending_approval_per_act",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.application_id} {self.act} ({self.state})"
+
+
+class LetterSequence(models.Model):
+    """Gap-free numbering of outgoing letters per series and year (e.g. TB-SHTT.IP, QĐ-SHTT)."""
+
+    series = models.CharField(max_length=20)
+    year = models.PositiveSmallIntegerField()
+    last = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["series", "year"], name="uniq_letter_series_year")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.series} {self.year}: {self.last}"
+
+
+class OfficeLetter(models.Model):
+    """A notice or decision sent to the applicant: PDF, structured data, signature and delivery."""
+
+    application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="letters")
+    event = models.OneToOneField(ProcedureEvent, on_delete=models.PROTECT, related_name="letter")
+    number = models.CharField(_("letter number"), max_length=40, unique=True)
+    kind = models.CharField(max_length=20)  # notice | decision
+    issued_on = models.DateField(_("issued"))
+    signed_at = models.DateTimeField(_("digitally signed"))
+    sent_at = models.DateTimeField(_("sent"))
+    channel = models.CharField(max_length=20, default="inbox")
+    response_deadline = models.ForeignKey(
+        Deadline, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    payload = models.JSONField()
+    pdf = models.BinaryField()
+    sha256 = models.CharField(max_length=64)
+
+    class Meta:
+        ordering = ["issued_on", "id"]
+
+    def __str__(self) -> str:
+        return self.number

@@ -29,6 +29,8 @@ class Transition:
     wipo_standard: str
     wipo_event_code: str
     legal_basis: str
+    needs_approval: bool = False
+    appeal: dict[str, Any] | None = None
 
 
 def _basis(refs: Any) -> str:
@@ -76,7 +78,23 @@ def _transition(
         wipo_standard=proc.standard if t.event_code else "",
         wipo_event_code=str(t.event_code.key_event) if t.event_code else "",
         legal_basis=_basis(t.legal_basis),
+        needs_approval=bool(t.needs_approval),
+        appeal=_appeal(t.appeal),
     )
+
+
+def _appeal(appeal: Any) -> dict[str, Any] | None:
+    if appeal is None:
+        return None
+    return {
+        "period_days": appeal.period_days,
+        "body_vi": appeal.body_vi,
+        "body_en": appeal.body_en,
+        "second_period_days": appeal.second_period_days,
+        "second_body_vi": appeal.second_body_vi,
+        "second_body_en": appeal.second_body_en,
+        "legal_basis": _basis(appeal.legal_basis),
+    }
 
 
 def _vi_reason(reason: str, act: str, status: str) -> str:

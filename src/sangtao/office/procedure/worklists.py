@@ -10,6 +10,8 @@ from django.db.models import Exists, OuterRef, QuerySet
 from sangtao.office.filing.models import Application
 from sangtao.office.procedure.models import Deadline, ProcedureEvent
 
+CLOSED = ("withdrawn", "deemed_withdrawn", "refused", "granted", "converted")
+
 
 def _scope(user: Any) -> QuerySet[Application]:
     qs = Application.objects.all()
@@ -25,7 +27,7 @@ def worklist(user: Any, today: dt.date) -> dict[str, QuerySet[Application]]:
     acted = ProcedureEvent.objects.filter(application=OuterRef("pk")).exclude(act="file")
     week = today + dt.timedelta(days=7)
     return {
-        "new": scope.filter(~Exists(acted)).exclude(status__in=["withdrawn", "refused"]),
+        "new": scope.filter(~Exists(acted)).exclude(status__in=CLOSED),
         "due_this_week": scope.filter(
             Exists(open_dl.filter(responsible="office", due_date__gte=today, due_date__lte=week))
         ),

@@ -1,0 +1,187 @@
+"""Acts through the API: walks to grant and refusal, approvals, letters, refusals, conflicts."""
+
+from __future__ import annotations
+
+import json
+import threading
+
+import pytest
+from django.db import connection
+
+from sangtao.office.audit.models import AuditEvent
+from sangtao.office.filing.models import Application
+from sangtao.office.procedure.actions import ActRefused, perform_act
+from sangtao.office.procedure.models import Deadline, OfficeLetter, PendingApproval
+
+pytestmark = pytest.mark.django_db
+
+
+def _file(api, actors, payload) -> str:
+    r = api(actors["agent"]).post(
+        "/api/v1/applications", data=json.dumps(payload), content_type="application/json"
+    )
+    assert r.status_code == 201, r.content
+    return r.json()["number"]
+
+
+def _act(client, number, act, **extra):
+    return client.post(
+        f"/api/v1/applications/{number}/acts",
+        data=json.dumps({"act": act, **extra}),
+        content_type="application/json",
+    )
+
+
+def test_filing_opens_the_timeline_and_its_deadlines(api, actors, filing):
+    number = _file(api, actors, filing("invention"))
+    events = api(actors["agent"]).get(f"/api/v1/applications/{number}/events").json()["events"]
+    assert [e["act"] for e in events] == ["file"]
+    assert events[0]["wipo"]["standard"] == "ST.27"
+    deadlines = api(actors["agent"]).get(f"/api/v1/applications/{number}/deadlines").json()
+    periods = {d["period"]: d for d in deadlines["deadlines"]}
+    assert "formality_examination" in periods
+    assert "examination_request" in periods
+    assert periods["examination_request"]["responsible"] in {"applicant", "agent"}
+    assert all(d["legal_basis"] for d in periods.values())
+
+
+def test_trademark_walks_from_filing_to_grant_with_approvals_and_letters(api, actors, filing):
+    number = _file(api, actors, filing("trademark"))
+    formal, examiner, head, agent = (
+        api(actors["formalities"]),
+        api(actors["examiner"]),
+        api(actors["head"]),
+        api(actors["agent"]),
+    )
+    assert _act(formal, number, "validity_recorded").status_code == 201
+    published = _act(formal, number, "publish")
+    assert published.status_code == 201
+    assert Application.objects.get(number=number).is_published
+    # Once published, the public may read it.
+    assert api().get(f"/api/v1/applications/{number}").status_code == 200
+
+    proposed = _act(examiner, number, "notice_intended_grant", reason="Đủ điều kiện bảo hộ")
+    assert proposed.status_code == 202, proposed.content
+    approval = proposed.json()["approval"]
+    assert Application.objects.get(number=number).status == "published"
+    decided = head.post(
+        f"/api/v1/approvals/{approval}",
+        data=json.dumps({"approve": True}),
+        content_type="application/json",
+    )
+    assert decided.status_code == 201, decided.content
+    letter = decided.json()["letter"]
+    assert letter["number"].endswith("/TB-SHTT.IP")
+    assert letter["response_deadline"] is not None
+    pdf = agent.get(letter["pdf"])
+    assert pdf.status_code == 200
+    assert pdf.content.startswith(b"%PDF")
+
+    assert _act(agent, number, "pay_grant_fee").status_code == 201
+    granted = _act(head, number, "grant")
+    assert granted.status_code == 201, granted.content
+    app = Application.objects.get(number=number)
+    assert app.status == "granted"
+    assert not Deadline.objects.filter(application=app, state="open").exists()
+    legal = agent.get(f"/api/v1/applications/{number}/legal-status").json()
+    assert {e["standard"] for e in legal["events"]} == {"ST.61"}
+    assert [e["national_act"] for e in legal["events"]][0] == "file"
+    assert PendingApproval.objects.get(pk=approval).state == "approved"
+
+
+def test_invention_walks_to_refusal_and_the_decision_is_appealable(api, actors, filing):
+    number = _file(api, actors, filing("invention"))
+    formal, examiner, head, agent = (
+        api(actors["formalities"]),
+        api(actors["examiner"]),
+        api(actors["head"]),
+        api(actors["agent"]),
+    )
+    assert _act(agent, number, "request_examination").status_code == 201
+    assert _act(formal, number, "validity_recorded").status_code == 201
+    assert _act(formal, number, "publish").status_code == 201
+    notice = _act(examiner, number, "notice_intended_refusal", reason="Thiếu tính mới")
+    assert notice.status_code == 201, notice.content
+    response_deadline = notice.json()["letter"]["response_deadline"]
+    assert response_deadline["due"] > notice.json()["date"]
+    proposed = _act(examiner, number, "refuse", reason="Không trả lời")
+    assert proposed.status_code == 202
+    decided = head.post(
+        f"/api/v1/approvals/{proposed.json()['approval']}",
+        data=json.dumps({"approve": True}),
+        content_type="application/json",
+    )
+    assert decided.status_code == 201, decided.content
+    letter = decided.json()["letter"]
+    assert letter["number"].endswith("/QĐ-SHTT")
+    assert letter["appeal"]["period_days"] == 90
+    assert Application.objects.get(number=number).status == "refused"
+    letters = agent.get(f"/api/v1/applications/{number}/letters").json()["letters"]
+    assert [x["act"] for x in letters] == ["notice_intended_refusal", "refuse"]
+
+
+def test_an_act_by_a_role_that_may_not_perform_it_is_refused_and_audited(api, actors, filing):
+    number = _file(api, actors, filing("trademark"))
+    response = _act(api(actors["agent"]), number, "validity_recorded")
+    assert response.status_code == 403
+    body = response.json()
+    assert body["title_vi"] and body["errors"][0]["code"] == "wrong_role"
+    assert Application.objects.get(number=number).status == "filed"
+    refused = AuditEvent.objects.filter(action="act_refused", object_id=number)
+    assert refused.count() == 1
+    assert refused.get().actor_username == "agent"
+
+
+def test_acting_on_a_stale_status_is_a_conflict(api, actors, filing):
+    number = _file(api, actors, filing("trademark"))
+    ok = _act(api(actors["formalities"]), number, "validity_recorded", expected_status="filed")
+    assert ok.status_code == 201
+    stale = _act(api(actors["formalities"]), number, "publish", expected_status="filed")
+    assert stale.status_code == 409
+    assert stale.json()["errors"][0]["code"] == "status_changed"
+
+
+def test_a_rejected_proposal_changes_nothing(api, actors, filing):
+    number = _file(api, actors, filing("trademark"))
+    _act(api(actors["formalities"]), number, "validity_recorded")
+    _act(api(actors["formalities"]), number, "publish")
+    proposed = _act(api(actors["examiner"]), number, "notice_intended_grant")
+    rejected = api(actors["head"]).post(
+        f"/api/v1/approvals/{proposed.json()['approval']}",
+        data=json.dumps({"approve": False, "note": "Cần tra cứu thêm"}),
+        content_type="application/json",
+    )
+    assert rejected.json()["state"] == "rejected"
+    assert Application.objects.get(number=number).status == "published"
+    assert not OfficeLetter.objects.filter(application__number=number).exists()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_of_two_concurrent_acts_one_wins_and_the_other_is_refused(actors, filing):
+    from sangtao.office.filing.actions import file_application
+    from sangtao.office.filing.schemas import FilingIn
+
+    payload = filing("trademark")
+    number = file_application(
+        actor=actors["agent"], filing=FilingIn.model_validate(payload), files=[], payload=payload
+    ).application.number
+    barrier = threading.Barrier(2)
+    outcomes: list[str] = []
+
+    def worker() -> None:
+        try:
+            barrier.wait()
+            perform_act(actor=actors["formalities"], number=number, act="validity_recorded")
+            outcomes.append("done")
+        except ActRefused as exc:
+            outcomes.append(exc.code)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=worker) for _ in range(2)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert sorted(outcomes) == ["done", "wrong_status"]
+    assert Application.objects.get(number=number).status == "accepted"
