@@ -58,6 +58,8 @@ def _urls(number: str, doc_id: int) -> dict[str, str]:
             f"/api/v1/applications/{number}/letters/1.pdf"
         ),
         "worklist/": "/worklist/",
+        "deadlines/": "/deadlines/?type=trademark&filing_date=2026-01-05",
+        "api/v1/deadlines": "/api/v1/deadlines?type=trademark&filing_date=2026-01-05",
         "applications/<str:number>/act": None,
         "applications/<str:number>/assign": None,
         "applications/<str:number>/approvals/<int:approval_id>": None,

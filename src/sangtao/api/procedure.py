@@ -7,11 +7,12 @@ import json
 from typing import Any
 
 from django.http import HttpRequest, HttpResponse
-from ninja import Router, Schema
+from ninja import Query, Router, Schema
 
 from sangtao.api.problems import not_found, problem
 from sangtao.office.filing.access import visible_applications
 from sangtao.office.procedure.actions import ActRefused, ApprovalRequired, decide, perform_act
+from sangtao.office.procedure.calculator import compute_deadlines
 from sangtao.office.procedure.models import Deadline, OfficeLetter, PendingApproval, ProcedureEvent
 
 router = Router(tags=["procedure"])
@@ -222,3 +223,34 @@ def get_legal_status(request: HttpRequest, number: str) -> Any:
             if e.wipo_event_code
         ],
     }
+
+
+class CalculatorQuery(Schema):
+    """Facts for the deadline calculator."""
+
+    type: str
+    filing_date: dt.date
+    priority_date: dt.date | None = None
+    publication_date: dt.date | None = None
+    validity_date: dt.date | None = None
+    examination_request_date: dt.date | None = None
+    notice_signed: dt.date | None = None
+    notice_act: str = "notice_intended_refusal"
+    accelerated: bool = False
+    pct: bool = False
+
+
+@router.get("/deadlines", summary="Deadline calculator", auth=None)
+def calculate_deadlines(request: HttpRequest, q: Query[CalculatorQuery]) -> Any:
+    """Every deadline that applies to the given facts, with its rule and legal basis."""
+    try:
+        result = compute_deadlines(q.model_dump())
+    except ValueError as exc:
+        return problem(
+            request,
+            422,
+            "validation",
+            detail_vi=f"Dữ kiện không hợp lệ: {exc}",
+            detail_en=f"Invalid facts: {exc}",
+        )
+    return {"deadlines": result}

@@ -88,43 +88,11 @@ def _deadlines(ns: argparse.Namespace) -> int:
         return 2
     found = deadlines(facts, on=ns.on)
     if ns.json:
-        sys.stdout.write(json.dumps([_as_json(d) for d in found], ensure_ascii=False, indent=2))
+        sys.stdout.write(json.dumps([d.as_dict() for d in found], ensure_ascii=False, indent=2))
         sys.stdout.write("\n")
         return 0
     sys.stdout.write(_table(found))
     return 0
-
-
-def _as_json(d: ComputedDeadline) -> dict[str, Any]:
-    return {
-        "kind": d.kind,
-        "name_vi": d.name_vi,
-        "name_en": d.name_en,
-        "date": d.date.isoformat(),
-        "unrolled_date": d.unrolled_date.isoformat(),
-        "extended_date": None if d.extended_date is None else d.extended_date.isoformat(),
-        "trigger": d.trigger.value,
-        "trigger_date": d.trigger_date.isoformat(),
-        "months": d.months,
-        "days": d.days,
-        "regime": d.regime,
-        "regime_reason": d.regime_reason,
-        "actor": d.actor,
-        "lapse_act": d.lapse_act,
-        "notice_act": d.notice_act,
-        "confidence": d.confidence.value,
-        "rule_vi": d.rule_vi,
-        "rule_en": d.rule_en,
-        "legal_basis": [
-            {
-                "instrument": ref.instrument,
-                "provision": ref.provision,
-                "confidence": ref.confidence.value,
-            }
-            for ref in d.legal_basis
-        ],
-        "note": d.note,
-    }
 
 
 def _table(found: list[ComputedDeadline]) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import Any
 
 from sangtao.law._basis import Confidence, LegalReference
 
@@ -319,3 +320,35 @@ class ComputedDeadline:
     def rolled(self) -> bool:
         """Whether the last day fell on a closed day and moved forward."""
         return self.date != self.unrolled_date
+
+    def as_dict(self) -> dict[str, Any]:
+        """The deadline as JSON-ready data (used by the CLI and the HTTP API)."""
+        return {
+            "kind": self.kind,
+            "name_vi": self.name_vi,
+            "name_en": self.name_en,
+            "date": self.date.isoformat(),
+            "unrolled_date": self.unrolled_date.isoformat(),
+            "extended_date": None if self.extended_date is None else self.extended_date.isoformat(),
+            "trigger": self.trigger.value,
+            "trigger_date": self.trigger_date.isoformat(),
+            "months": self.months,
+            "days": self.days,
+            "regime": self.regime,
+            "regime_reason": self.regime_reason,
+            "actor": self.actor,
+            "lapse_act": self.lapse_act,
+            "notice_act": self.notice_act,
+            "confidence": self.confidence.value,
+            "rule_vi": self.rule_vi,
+            "rule_en": self.rule_en,
+            "legal_basis": [
+                {
+                    "instrument": ref.instrument,
+                    "provision": ref.provision,
+                    "confidence": ref.confidence.value,
+                }
+                for ref in self.legal_basis
+            ],
+            "note": self.note,
+        }

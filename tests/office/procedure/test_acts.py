@@ -185,3 +185,23 @@ def test_of_two_concurrent_acts_one_wins_and_the_other_is_refused(actors, filing
         t.join()
     assert sorted(outcomes) == ["done", "wrong_status"]
     assert Application.objects.get(number=number).status == "accepted"
+
+
+def test_deadline_calculator_in_the_api_and_on_a_page(db):
+    from django.test import Client
+
+    url = "/api/v1/deadlines?type=invention&filing_date=2025-03-10&priority_date=2024-09-12"
+    body = Client().get(url).json()
+    kinds = {d["kind"]: d for d in body["deadlines"]}
+    # 31 months from priority for PCT is absent (not PCT); the examination request is there.
+    assert "examination_request" in kinds
+    assert kinds["examination_request"]["legal_basis"]
+    bad = Client().get(
+        "/api/v1/deadlines?type=invention&filing_date=2025-03-10&priority_date=2026-01-01"
+    )
+    assert bad.status_code == 422
+    page = Client(headers={"Accept-Language": "en"}).get(
+        "/deadlines/", {"type": "trademark", "filing_date": "2025-03-10"}
+    )
+    assert page.status_code == 200
+    assert "Deadline calculator" in page.content.decode()

@@ -153,3 +153,21 @@ def _nice(value: str) -> list[dict[str, Any]]:
         goods = [g.strip() for g in rest.split(";") if g.strip()]
         out.append({"class": cls, "goods": goods})
     return out
+
+
+class CalculatorForm(forms.Form):
+    """Facts for the deadline calculator."""
+
+    type = forms.ChoiceField(label=_("Object type"), choices=ObjectType.choices)
+    filing_date = forms.DateField(label=_("Filing date"), widget=forms.DateInput({"type": "date"}))
+    priority_date = forms.DateField(
+        label=_("Priority date"), required=False, widget=forms.DateInput({"type": "date"})
+    )
+    publication_date = forms.DateField(
+        label=_("Publication date"), required=False, widget=forms.DateInput({"type": "date"})
+    )
+    notice_signed = forms.DateField(
+        label=_("Notice signed on"), required=False, widget=forms.DateInput({"type": "date"})
+    )
+    accelerated = forms.BooleanField(label=_("Expedited examination"), required=False)
+    pct = forms.BooleanField(label=_("PCT national phase"), required=False)

@@ -20,7 +20,7 @@ from django.views.decorators.http import require_POST
 from pydantic import ValidationError
 
 from sangtao.office.audit.models import AuditEvent
-from sangtao.office.backoffice.forms import FilingForm
+from sangtao.office.backoffice.forms import CalculatorForm, FilingForm
 from sangtao.office.filing.access import portfolio, visible_applications
 from sangtao.office.filing.actions import file_application, nfc_tree
 from sangtao.office.filing.errors import FilingRejected, IdempotencyConflict, pydantic_errors
@@ -37,6 +37,7 @@ from sangtao.office.procedure.actions import (
     decide,
     perform_act,
 )
+from sangtao.office.procedure.calculator import compute_deadlines
 from sangtao.office.procedure.rules import allowed_acts, status_label
 from sangtao.office.procedure.worklists import worklist
 from sangtao.standards import fold
@@ -295,4 +296,21 @@ def file_form(request: HttpRequest) -> HttpResponse:
         "backoffice/file.html",
         {"form": form, "filing_errors": errors, "lang": get_language()},
         status=status,
+    )
+
+
+def calculator(request: HttpRequest) -> HttpResponse:
+    """The deadline calculator page (open to everyone: it uses no application data)."""
+    form = CalculatorForm(request.GET or None)
+    results: list[dict[str, Any]] = []
+    error = ""
+    if form.is_bound and form.is_valid():
+        try:
+            results = compute_deadlines(form.cleaned_data)
+        except ValueError as exc:
+            error = str(exc)
+    return render(
+        request,
+        "backoffice/calculator.html",
+        {"form": form, "results": results, "error": error, "lang": get_language()},
     )
