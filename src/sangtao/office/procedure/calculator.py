@@ -10,7 +10,7 @@ from sangtao.law import vn
 def compute_deadlines(facts: dict[str, Any]) -> list[dict[str, Any]]:
     """Deadlines for the given facts; raises ``ValueError`` with a reason for bad facts."""
     vn.object_type(facts["type"])  # UnknownObjectType is a ValueError
-    notices = ()
+    notices: tuple[vn.Notice, ...] = ()
     if facts.get("notice_signed"):
         notices = (
             vn.Notice(facts.get("notice_act") or "notice_intended_refusal", facts["notice_signed"]),
