@@ -41,6 +41,11 @@ STAFF = (
 )
 
 
+HISTORIES = (
+    Path(__file__).resolve().parents[3] / "demo" / "data" / "vn_patent_applications_sample.csv"
+)
+
+
 def password_for(role: str) -> str:
     """The fixed demo password of a role's users (demo only)."""
     short = {
@@ -298,8 +303,20 @@ class Command(BaseCommand):
                 continue
             (existing if result.replayed else filed)[t] += 1
         self._summary(options["data"], filed, existing, rejected)
+        self._histories(admin, options["limit"])
         if rejected and options["strict"]:
             raise CommandError(f"{rejected.total()} demo filing(s) were rejected (see above)")
+
+    def _histories(self, admin: User, limit: int | None) -> None:
+        """Real applications with their real numbers and timelines (a migration from IPAS)."""
+        from sangtao.office.procedure.legacy import import_ipvn_csv
+
+        report = import_ipvn_csv(HISTORIES, actor=admin, limit=limit)
+        self.stdout.write(
+            f"Imported {len(report.imported)} real applications with their prosecution histories"
+            f" ({len(report.skipped)} already present, {len(report.refused)} refused by the"
+            " procedure)."
+        )
 
     # users, agents, parties -------------------------------------------------------------------
 
