@@ -12,6 +12,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import zoneinfo
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -80,7 +81,7 @@ def import_ipvn_csv(path: Path, *, actor: Any, limit: int | None = None) -> Impo
     return report
 
 
-def _number(rec: dict[str, Any]) -> str | None:
+def _number(rec: Mapping[str, Any]) -> str | None:
     raw = str(rec.get("application_number") or "")
     if len(raw) == 10 and raw[0] in TYPE_BY_DIGIT:
         return f"{raw[0]}-{raw[1:5]}-{raw[5:]}"
@@ -88,7 +89,7 @@ def _number(rec: dict[str, Any]) -> str | None:
 
 
 def import_record(
-    rec: dict[str, Any], number: str, timeline: list[tuple[dt.date, str]], *, actor: Any
+    rec: Mapping[str, Any], number: str, timeline: list[tuple[dt.date, str]], *, actor: Any
 ) -> Application:
     """Create one application with its replayed history, open deadlines and audit event."""
     object_type = TYPE_BY_DIGIT[number[0]]
@@ -145,7 +146,7 @@ def import_record(
     return app
 
 
-def _children(app: Application, rec: dict[str, Any]) -> None:
+def _children(app: Application, rec: Mapping[str, Any]) -> None:
     ApplicationParty.objects.bulk_create(
         ApplicationParty(
             application=app,
