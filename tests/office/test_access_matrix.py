@@ -58,6 +58,7 @@ def _urls(number: str, doc_id: int) -> dict[str, str]:
             f"/api/v1/applications/{number}/letters/1.pdf"
         ),
         "worklist/": "/worklist/",
+        "messages/": "/messages/",
         "deadlines/": "/deadlines/?type=trademark&filing_date=2026-01-05",
         "api/v1/deadlines": "/api/v1/deadlines?type=trademark&filing_date=2026-01-05",
         "applications/<str:number>/act": None,

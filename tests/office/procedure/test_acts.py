@@ -205,3 +205,21 @@ def test_deadline_calculator_in_the_api_and_on_a_page(db):
     )
     assert page.status_code == 200
     assert "Deadline calculator" in page.content.decode()
+
+
+def test_letters_reach_the_agents_messages(api, actors, filing):
+    from django.test import Client
+
+    number = _file(api, actors, filing("trademark"))
+    _act(api(actors["formalities"]), number, "validity_recorded")
+    _act(api(actors["formalities"]), number, "publish")
+    notice = _act(api(actors["examiner"]), number, "notice_intended_refusal", reason="Trùng")
+    assert notice.status_code == 201
+    browser = Client(headers={"Accept-Language": "en"})
+    browser.force_login(actors["agent"])
+    page = browser.get("/messages/").content.decode()
+    assert number in page
+    assert notice.json()["letter"]["number"] in page
+    other = Client()
+    other.force_login(actors["other_agent"])
+    assert number not in other.get("/messages/").content.decode()

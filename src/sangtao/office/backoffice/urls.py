@@ -18,6 +18,7 @@ urlpatterns = [
     path("applications/<str:number>/assign", views.assign_view, name="assign"),
     path("worklist/", views.worklist_view, name="worklist"),
     path("deadlines/", views.calculator, name="calculator"),
+    path("messages/", views.notifications, name="notifications"),
     path(
         "applications/<str:number>/approvals/<int:approval_id>",
         views.decide_view,

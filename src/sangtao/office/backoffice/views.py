@@ -38,6 +38,7 @@ from sangtao.office.procedure.actions import (
     perform_act,
 )
 from sangtao.office.procedure.calculator import compute_deadlines
+from sangtao.office.procedure.models import Notification
 from sangtao.office.procedure.rules import allowed_acts, status_label
 from sangtao.office.procedure.worklists import worklist
 from sangtao.standards import fold
@@ -313,4 +314,18 @@ def calculator(request: HttpRequest) -> HttpResponse:
         request,
         "backoffice/calculator.html",
         {"form": form, "results": results, "error": error, "lang": get_language()},
+    )
+
+
+@login_required
+def notifications(request: HttpRequest) -> HttpResponse:
+    """The user's messages: letters received and deadline reminders."""
+    items = Notification.objects.filter(user=request.user).select_related("application")[:200]
+    if request.method == "POST":
+        Notification.objects.filter(user=request.user, read_at__isnull=True).update(
+            read_at=timezone.now()
+        )
+        return redirect("backoffice:notifications")
+    return render(
+        request, "backoffice/notifications.html", {"items": items, "lang": get_language()}
     )
