@@ -320,9 +320,10 @@ def calculator(request: HttpRequest) -> HttpResponse:
 @login_required
 def notifications(request: HttpRequest) -> HttpResponse:
     """The user's messages: letters received and deadline reminders."""
-    items = Notification.objects.filter(user=request.user).select_related("application")[:200]
+    user: Any = request.user
+    items = Notification.objects.filter(user=user).select_related("application")[:200]
     if request.method == "POST":
-        Notification.objects.filter(user=request.user, read_at__isnull=True).update(
+        Notification.objects.filter(user=user, read_at__isnull=True).update(
             read_at=timezone.now()
         )
         return redirect("backoffice:notifications")
