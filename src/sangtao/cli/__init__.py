@@ -16,8 +16,11 @@ from collections.abc import Sequence
 # Modules under sangtao.cli that expose ``register(subparsers)``.
 LIBRARY_COMMANDS = {
     "corpus": "sangtao.cli.corpus",
+    "eval": "sangtao.cli.eval",
     "index": "sangtao.cli.index",
+    "landscape": "sangtao.cli.landscape",
     "law": "sangtao.cli.law",
+    "search": "sangtao.cli.search",
 }
 
 

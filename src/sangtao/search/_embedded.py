@@ -1,0 +1,416 @@
+"""The embedded backend (the default): tantivy for BM25 and faiss for vectors, on disk.
+
+Folder layout::
+
+    index.json          format, embedding model (name, version, dimension)
+    text/               the tantivy index
+    vectors.faiss       faiss IndexIDMap2(IndexFlatIP) of unit vectors
+    manifest.parquet    doc_id, vector id, fingerprint of each document
+
+Each text part is indexed twice: folded (``sangtao.standards.fold`` applied before a
+simple, lower-casing tokenizer — tantivy's ASCII folding does not map ``đ``) and, for
+English or unlabelled texts, stemmed (Snowball English). The exact document is stored as
+JSON for display and passages.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pyarrow as pa
+import pyarrow.parquet as pq
+import tantivy
+
+from sangtao.standards import fold
+
+from ._analysis import Clause, ParsedQuery, english_analyzer, folded_analyzer
+from ._errors import IncompatibleIndexError, SearchError
+from ._filters import class_keys, date_key
+from ._model import EmbeddingModel, Filters, IndexDocument
+from ._protocol import FIELD_BOOSTS, STEM_WEIGHT
+from ._vectors import VectorStore
+
+__all__ = ["EmbeddedBackend"]
+
+FORMAT = 1
+_PARTS = {
+    "title": "titles",
+    "abstract": "abstracts",
+    "claims": "claims",
+    "description": "descriptions",
+}
+_FOLDED = "sangtao_folded"
+_ENGLISH = "sangtao_en"
+_ENGLISH_LANGS = (None, "en")
+
+
+def _schema() -> tantivy.Schema:
+    sb = tantivy.SchemaBuilder()
+    sb.add_text_field("doc_id", stored=True, tokenizer_name="raw")
+    sb.add_integer_field("vid", indexed=True, fast=True)
+    for name in ("office", "kind", "lang", "ipc", "cpc"):
+        sb.add_text_field(name, tokenizer_name="raw", index_option="basic")
+    sb.add_integer_field("pub", indexed=True, fast=True)
+    for part in _PARTS:
+        sb.add_text_field(f"{part}_f", tokenizer_name=_FOLDED)
+        sb.add_text_field(f"{part}_en", tokenizer_name=_ENGLISH)
+    sb.add_bytes_field("payload", stored=True)
+    return sb.build()
+
+
+class EmbeddedBackend:
+    """tantivy + faiss in one folder; see the module notes for the layout.
+
+    Use :meth:`create` or :meth:`open`; a folder holds one writer at a time.
+    """
+
+    name = "embedded"
+
+    def __init__(self, path: Path, model: EmbeddingModel | None, index: tantivy.Index) -> None:
+        self.path = path
+        self._model = model
+        self._index = index
+        self._index.register_tokenizer(_FOLDED, folded_analyzer())
+        self._index.register_tokenizer(_ENGLISH, english_analyzer())
+        self._schema = index.schema
+        self._writer: Any = None
+        self._vectors = VectorStore(model.dim) if model else None
+        self._doc_of: dict[int, str] = {}
+        self._vid_of: dict[str, int] = {}
+        self._fingerprint: dict[str, str] = {}
+        self._next_vid = 1
+        self._searcher = index.searcher()
+
+    # -- life cycle ---------------------------------------------------------------------
+
+    @classmethod
+    def create(cls, path: Path | str, model: EmbeddingModel | None) -> EmbeddedBackend:
+        """Create an empty index in ``path`` (which must not hold one already)."""
+        root = Path(path)
+        if (root / "index.json").exists():
+            raise SearchError(f"{root} already holds an index; open it or remove it")
+        (root / "text").mkdir(parents=True, exist_ok=True)
+        index = tantivy.Index(_schema(), path=str(root / "text"), reuse=False)
+        backend = cls(root, model, index)
+        backend._write_meta()
+        return backend
+
+    @classmethod
+    def open(cls, path: Path | str) -> EmbeddedBackend:
+        """Open an index written by :meth:`create` and :meth:`commit`."""
+        root = Path(path)
+        meta_path = root / "index.json"
+        if not meta_path.exists():
+            raise SearchError(f"no search index in {root} (build one first)")
+        meta = json.loads(meta_path.read_text())
+        if meta.get("format") != FORMAT:
+            raise IncompatibleIndexError(
+                f"{root} has index format {meta.get('format')}, this version reads {FORMAT}"
+            )
+        model = EmbeddingModel(**meta["model"]) if meta.get("model") else None
+        backend = cls(root, model, tantivy.Index.open(str(root / "text")))
+        if model and (root / "vectors.faiss").exists():
+            backend._vectors = VectorStore.load(root / "vectors.faiss")
+        manifest = root / "manifest.parquet"
+        if manifest.exists():
+            table = pq.read_table(manifest)
+            for doc_id, vid, fp in zip(
+                table["doc_id"].to_pylist(),
+                table["vid"].to_pylist(),
+                table["fingerprint"].to_pylist(),
+                strict=True,
+            ):
+                backend._doc_of[vid] = doc_id
+                backend._vid_of[doc_id] = vid
+                backend._fingerprint[doc_id] = fp
+            backend._next_vid = max(backend._doc_of, default=0) + 1
+        return backend
+
+    def _write_meta(self) -> None:
+        meta = {
+            "format": FORMAT,
+            "backend": self.name,
+            "model": (
+                {"name": self._model.name, "version": self._model.version, "dim": self._model.dim}
+                if self._model
+                else None
+            ),
+            "documents": len(self._vid_of),
+        }
+        tmp = self.path / "index.json.tmp"
+        tmp.write_text(json.dumps(meta, indent=1))
+        os.replace(tmp, self.path / "index.json")
+
+    @property
+    def model(self) -> EmbeddingModel | None:
+        """The embedding model of the vectors, None for a keyword-only index."""
+        return self._model
+
+    def __len__(self) -> int:
+        return len(self._vid_of)
+
+    def close(self) -> None:
+        """Wait for tantivy's merges and drop the writer."""
+        if self._writer is not None:
+            self._writer.rollback()
+            self._writer.wait_merging_threads()
+            self._writer = None
+
+    # -- writing ------------------------------------------------------------------------
+
+    def _tantivy_doc(self, doc: IndexDocument, vid: int) -> tantivy.Document:
+        td = tantivy.Document()
+        td.add_text("doc_id", doc.doc_id)
+        td.add_integer("vid", vid)
+        if doc.office:
+            td.add_text("office", doc.office.upper())
+        if doc.kind:
+            td.add_text("kind", doc.kind.upper())
+        for lang in doc.languages:
+            td.add_text("lang", lang)
+        for name in ("ipc", "cpc"):
+            for key in {k for s in getattr(doc, name) for k in class_keys(s)}:
+                td.add_text(name, key)
+        if doc.publication_date:
+            td.add_integer("pub", date_key(doc.publication_date))
+        for part, attr in _PARTS.items():
+            for lang, text in getattr(doc, attr):
+                td.add_text(f"{part}_f", fold(text))
+                if lang in _ENGLISH_LANGS:
+                    td.add_text(f"{part}_en", text)
+        td.add_bytes("payload", json.dumps(doc.as_dict(), ensure_ascii=False).encode())
+        return td
+
+    def upsert(self, documents: Sequence[IndexDocument], vectors: np.ndarray | None = None) -> None:
+        """Add or replace documents (and their vectors, one row each, if the index has any)."""
+        if self._model is not None:
+            if vectors is None:
+                raise SearchError("this index holds vectors: give one per document")
+            if vectors.shape != (len(documents), self._model.dim):
+                raise IncompatibleIndexError(
+                    f"expected vectors of shape ({len(documents)}, {self._model.dim}), "
+                    f"got {vectors.shape}"
+                )
+        if self._writer is None:
+            self._writer = self._index.writer(heap_size=128_000_000, num_threads=1)
+        vids = []
+        replaced = []
+        for doc in documents:
+            if not doc.doc_id:
+                raise SearchError("a document without a doc_id cannot be indexed")
+            vid = self._vid_of.get(doc.doc_id)
+            if vid is None:
+                vid = self._next_vid
+                self._next_vid += 1
+            else:
+                self._writer.delete_documents_by_term("doc_id", doc.doc_id)
+                replaced.append(vid)
+            self._writer.add_document(self._tantivy_doc(doc, vid))
+            self._vid_of[doc.doc_id] = vid
+            self._doc_of[vid] = doc.doc_id
+            self._fingerprint[doc.doc_id] = doc.fingerprint()
+            vids.append(vid)
+        if self._vectors is not None and vectors is not None:
+            self._vectors.remove(np.array(replaced, dtype=np.int64))
+            self._vectors.add(np.array(vids, dtype=np.int64), vectors)
+
+    def delete(self, doc_ids: Iterable[str]) -> int:
+        """Remove documents by ``doc_id``; returns how many were indexed."""
+        gone = []
+        for doc_id in doc_ids:
+            vid = self._vid_of.pop(doc_id, None)
+            if vid is None:
+                continue
+            if self._writer is None:
+                self._writer = self._index.writer(heap_size=128_000_000, num_threads=1)
+            self._writer.delete_documents_by_term("doc_id", doc_id)
+            self._doc_of.pop(vid, None)
+            self._fingerprint.pop(doc_id, None)
+            gone.append(vid)
+        if self._vectors is not None:
+            self._vectors.remove(np.array(gone, dtype=np.int64))
+        return len(gone)
+
+    def commit(self) -> None:
+        """Commit tantivy, then write the vectors, the manifest and index.json."""
+        if self._writer is not None:
+            self._writer.commit()
+            # merges finish now, not behind later searches; the writer lock is released
+            self._writer.wait_merging_threads()
+            self._writer = None
+        if self._vectors is not None:
+            self._vectors.save(self.path / "vectors.faiss")
+        ids = list(self._vid_of)
+        table = pa.table(
+            {
+                "doc_id": pa.array(ids, pa.string()),
+                "vid": pa.array([self._vid_of[d] for d in ids], pa.int64()),
+                "fingerprint": pa.array([self._fingerprint[d] for d in ids], pa.string()),
+            }
+        )
+        tmp = self.path / "manifest.parquet.tmp"
+        pq.write_table(table, tmp)
+        os.replace(tmp, self.path / "manifest.parquet")
+        self._write_meta()
+        self._index.reload()
+        self._searcher = self._index.searcher()
+
+    # -- reading ------------------------------------------------------------------------
+
+    def fingerprints(self) -> dict[str, str]:
+        """``doc_id`` → fingerprint of every indexed document."""
+        return dict(self._fingerprint)
+
+    def vectors(self, doc_ids: Sequence[str]) -> dict[str, np.ndarray]:
+        """The stored vectors of the given documents."""
+        out: dict[str, np.ndarray] = {}
+        if self._vectors is None:
+            return out
+        for doc_id in doc_ids:
+            vid = self._vid_of.get(doc_id)
+            vec = self._vectors.get(vid) if vid is not None else None
+            if vec is not None:
+                out[doc_id] = vec
+        return out
+
+    def get(self, doc_ids: Sequence[str]) -> dict[str, IndexDocument]:
+        """The stored documents of the ids that are indexed."""
+        wanted = [d for d in doc_ids if d in self._vid_of]
+        if not wanted:
+            return {}
+        query = tantivy.Query.term_set_query(self._schema, "doc_id", wanted)
+        out = {}
+        for _, addr in self._searcher.search(query, len(wanted), count=False).hits:
+            payload: Any = self._searcher.doc(addr).get_first("payload")
+            doc = IndexDocument.from_dict(json.loads(bytes(payload)))
+            out[doc.doc_id] = doc
+        return out
+
+    def _filter_query(self, filters: Filters) -> tantivy.Query | None:
+        s = self._schema
+        musts: list[tantivy.Query] = []
+        for name, values in (
+            ("ipc", filters.ipc),
+            ("cpc", filters.cpc),
+            ("office", filters.office),
+            ("kind", filters.kind),
+            ("lang", filters.language),
+        ):
+            if values:
+                musts.append(tantivy.Query.term_set_query(s, name, list(values)))
+        if filters.before or filters.after:
+            musts.append(
+                tantivy.Query.range_query(
+                    s,
+                    "pub",
+                    tantivy.FieldType.Integer,
+                    lower_bound=date_key(filters.after) if filters.after else 0,
+                    upper_bound=date_key(filters.before) if filters.before else 99991231,
+                    include_lower=True,
+                    include_upper=filters.before is None,
+                )
+            )
+        if not musts:
+            return None
+        return tantivy.Query.boolean_query([(tantivy.Occur.Must, q) for q in musts])
+
+    def _clause_query(self, clause: Clause) -> tantivy.Query:
+        s = self._schema
+        subs = []
+        for part, boost in FIELD_BOOSTS.items():
+            for suffix, words, weight in (
+                ("_f", clause.words, boost),
+                ("_en", clause.stems, boost * STEM_WEIGHT),
+            ):
+                field = part + suffix
+                if len(words) == 1:
+                    q = tantivy.Query.term_query(s, field, words[0])
+                else:
+                    q = tantivy.Query.phrase_query(s, field, list(words))
+                subs.append((tantivy.Occur.Should, tantivy.Query.boost_query(q, weight)))
+        return tantivy.Query.boolean_query(subs)
+
+    def _vids_to_ids(self, hits: list[tuple[Any, Any]]) -> list[tuple[str, float]]:
+        if not hits:
+            return []
+        vids = self._searcher.fast_field_values("vid", [addr for _, addr in hits])
+        return [
+            (self._doc_of[int(v)], float(score))
+            for (score, _), v in zip(hits, vids, strict=True)
+            if v is not None and int(v) in self._doc_of
+        ]
+
+    def keyword(self, query: ParsedQuery, filters: Filters, k: int) -> list[tuple[str, float]]:
+        """BM25 over the folded and English fields with :data:`FIELD_BOOSTS`."""
+        occur = {
+            "should": tantivy.Occur.Should,
+            "must": tantivy.Occur.Must,
+            "must_not": tantivy.Occur.MustNot,
+        }
+        subs = [(occur[c.occur], self._clause_query(c)) for c in query.clauses]
+        if all(c.occur == "must_not" for c in query.clauses):
+            subs.append((tantivy.Occur.Must, tantivy.Query.all_query()))
+        text_query = tantivy.Query.boolean_query(subs)
+        fq = self._filter_query(filters)
+        if fq is not None:
+            # the filter is a second Must: beside it, Should clauses would become optional
+            text_query = tantivy.Query.boolean_query(
+                [
+                    (tantivy.Occur.Must, text_query),
+                    (tantivy.Occur.Must, tantivy.Query.const_score_query(fq, 0.0)),
+                ]
+            )
+        result = self._searcher.search(text_query, k, count=False)
+        return self._vids_to_ids(result.hits)
+
+    def _matching_vids(self, fq: tantivy.Query, among: Sequence[int] | None) -> list[int]:
+        if among is not None:
+            fq = tantivy.Query.boolean_query(
+                [
+                    (tantivy.Occur.Must, fq),
+                    (
+                        tantivy.Occur.Must,
+                        tantivy.Query.term_set_query(self._schema, "vid", list(among)),
+                    ),
+                ]
+            )
+            limit = len(among)
+        else:
+            limit = max(1, self._searcher.num_docs)
+        hits = self._searcher.search(fq, limit, count=False).hits
+        vids = self._searcher.fast_field_values("vid", [a for _, a in hits])
+        return [int(v) for v in vids if v is not None]
+
+    def dense(self, vector: np.ndarray, filters: Filters, k: int) -> list[tuple[str, float]]:
+        """Exact inner-product search; filters applied after an oversampled search, or
+        before it (an id selector) when they are selective."""
+        if self._vectors is None:
+            raise SearchError("this index has no vectors (it was built without an embedder)")
+        if self._model is not None and vector.shape[-1] != self._model.dim:
+            raise IncompatibleIndexError(
+                f"query vector has dimension {vector.shape[-1]}, the index {self._model.dim}"
+            )
+        fq = self._filter_query(filters)
+        if fq is None:
+            ids, scores = self._vectors.search(vector, k)
+        else:
+            depth = max(10 * k, 1000)
+            ids, scores = self._vectors.search(vector, depth)
+            keep = set(self._matching_vids(fq, [int(i) for i in ids]))
+            pairs = [(i, s) for i, s in zip(ids, scores, strict=True) if int(i) in keep]
+            if len(pairs) >= k or depth >= len(self._vectors):
+                ids = np.array([p[0] for p in pairs[:k]], dtype=np.int64)
+                scores = np.array([p[1] for p in pairs[:k]], dtype=np.float32)
+            else:
+                allowed = np.array(self._matching_vids(fq, None), dtype=np.int64)
+                ids, scores = self._vectors.search(vector, k, allowed=allowed)
+        return [
+            (self._doc_of[int(i)], float(s))
+            for i, s in zip(ids, scores, strict=True)
+            if int(i) in self._doc_of
+        ]

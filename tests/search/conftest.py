@@ -1,0 +1,61 @@
+"""Fixtures of the search tests: a corpus of real documents and indexes on every backend."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+from sangtao.corpus import ingest
+from sangtao.search import HashingEmbedder, IndexDocument, SearchIndex, corpus_documents
+
+CORPUS_FIXTURES = Path(__file__).parent.parent / "corpus" / "fixtures"
+FIXTURES = Path(__file__).parent / "fixtures"
+BACKENDS = ["embedded", "memory"]
+"""Every backend available on this machine; each runs the conformance suite."""
+
+
+@pytest.fixture(scope="session")
+def corpus_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real documents of tests/corpus/fixtures, ingested once."""
+    target = tmp_path_factory.mktemp("corpus")
+    ingest([CORPUS_FIXTURES], target)
+    return target
+
+
+@pytest.fixture(scope="session")
+def documents(corpus_dir: Path) -> list[IndexDocument]:
+    """The corpus documents as search indexes them."""
+    return list(corpus_documents(corpus_dir))
+
+
+@pytest.fixture
+def embedder() -> HashingEmbedder:
+    """The deterministic test embedder."""
+    return HashingEmbedder(64)
+
+
+@pytest.fixture
+def make_index(tmp_path: Path, embedder: HashingEmbedder) -> Iterator[Callable[..., SearchIndex]]:
+    """Build an index of given documents on a named backend."""
+    made: list[SearchIndex] = []
+
+    def make(backend: str, docs: list[IndexDocument], with_vectors: bool = True) -> SearchIndex:
+        path = tmp_path / f"{backend}-{len(made)}"
+        index = SearchIndex.create(path, embedder if with_vectors else None, backend=backend)
+        index.update(docs)
+        made.append(index)
+        return index
+
+    yield make
+    for index in made:
+        index.close()
+
+
+def synthetic(doc_id: str, **fields: object) -> IndexDocument:
+    """A made-up document for behaviours the real ones do not isolate (field boosts)."""
+    base: dict[str, object] = {"office": "XX", "kind": "A", "publication_date": dt.date(2000, 1, 1)}
+    base.update(fields)
+    return IndexDocument(doc_id, **base)  # type: ignore[arg-type]
