@@ -181,5 +181,7 @@ def _audit_guards(request: pytest.FixtureRequest) -> Any:
 @pytest.fixture(autouse=True)
 def _media_root(tmp_path: Any, settings: Any) -> None:
     settings.MEDIA_ROOT = tmp_path / "media"
+    settings.SANGTAO_CORPUS_DIR = tmp_path / "corpus"
+    settings.SANGTAO_SEARCH_INDEX = tmp_path / "corpus" / "index"
     # Fast hashing: the actors fixture creates eight users per test.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

@@ -288,5 +288,7 @@ def get_receipt(request: HttpRequest, number: str) -> Any:
 
 
 from sangtao.api.procedure import router as procedure_router  # noqa: E402
+from sangtao.api.search import router as search_router  # noqa: E402
 
 api.add_router("", procedure_router)
+api.add_router("", search_router)

@@ -119,6 +119,12 @@ STATIC_URL = "static/"
 STATIC_ROOT = DATA_DIR / "static"
 MEDIA_ROOT = Path(os.environ.get("SANGTAO_MEDIA_ROOT", DATA_DIR / "media"))
 
+# The analytical corpus (Parquet) and its search index (tantivy + vectors).
+SANGTAO_CORPUS_DIR = Path(os.environ.get("SANGTAO_CORPUS_DIR", DATA_DIR / "corpus"))
+SANGTAO_SEARCH_INDEX = Path(
+    os.environ.get("SANGTAO_SEARCH_INDEX", SANGTAO_CORPUS_DIR / "index")
+)
+
 # E-filing limits (bytes); the office accepts these media types only.
 SANGTAO_MAX_FILE_BYTES = int(os.environ.get("SANGTAO_MAX_FILE_BYTES", str(20 * 1024 * 1024)))
 SANGTAO_MAX_REQUEST_BYTES = int(os.environ.get("SANGTAO_MAX_REQUEST_BYTES", str(60 * 1024 * 1024)))

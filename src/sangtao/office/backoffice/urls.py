@@ -19,6 +19,8 @@ urlpatterns = [
     path("worklist/", views.worklist_view, name="worklist"),
     path("deadlines/", views.calculator, name="calculator"),
     path("messages/", views.notifications, name="notifications"),
+    path("literature/", views.literature, name="literature"),
+    path("applications/<str:number>/prior-art/", views.prior_art_page, name="prior_art"),
     path(
         "applications/<str:number>/approvals/<int:approval_id>",
         views.decide_view,

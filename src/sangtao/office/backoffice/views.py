@@ -19,6 +19,7 @@ from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_POST
 from pydantic import ValidationError
 
+from sangtao.office import priorart
 from sangtao.office.audit.models import AuditEvent
 from sangtao.office.backoffice.forms import CalculatorForm, FilingForm
 from sangtao.office.filing.access import portfolio, visible_applications
@@ -41,6 +42,7 @@ from sangtao.office.procedure.calculator import compute_deadlines
 from sangtao.office.procedure.models import Notification
 from sangtao.office.procedure.rules import allowed_acts, status_label
 from sangtao.office.procedure.worklists import worklist
+from sangtao.search import SearchError
 from sangtao.standards import fold
 
 
@@ -323,10 +325,48 @@ def notifications(request: HttpRequest) -> HttpResponse:
     user: Any = request.user
     items = Notification.objects.filter(user=user).select_related("application")[:200]
     if request.method == "POST":
-        Notification.objects.filter(user=user, read_at__isnull=True).update(
-            read_at=timezone.now()
-        )
+        Notification.objects.filter(user=user, read_at__isnull=True).update(read_at=timezone.now())
         return redirect("backoffice:notifications")
     return render(
         request, "backoffice/notifications.html", {"items": items, "lang": get_language()}
+    )
+
+
+def literature(request: HttpRequest) -> HttpResponse:
+    """Search the published patent literature (the corpus), open to everyone."""
+    q = request.GET.get("q", "").strip()
+    mode = request.GET.get("mode", "hybrid")
+    result: dict[str, Any] | None = None
+    error = ""
+    if q:
+        try:
+            result = priorart.search(q, mode=mode, k=50).as_dict()
+        except priorart.IndexMissing:
+            error = _("No search index yet; an administrator must run `sangtao search --build`.")
+        except SearchError as exc:
+            error = str(exc)
+    return render(
+        request,
+        "backoffice/literature.html",
+        {"q": q, "mode": mode, "result": result, "error": error},
+    )
+
+
+@login_required
+def prior_art_page(request: HttpRequest, number: str) -> HttpResponse:
+    """Prior art for an application, with passages and why each document ranked (staff)."""
+    app = _visible_or_404(request, number)
+    user: Any = request.user
+    if not user.is_office_staff:
+        return render(request, "backoffice/forbidden.html", status=403)
+    result: dict[str, Any] | None = None
+    error = ""
+    try:
+        result = priorart.prior_art(app).as_dict()
+    except priorart.IndexMissing:
+        error = _("No search index yet; an administrator must run `sangtao search --build`.")
+    return render(
+        request,
+        "backoffice/prior_art.html",
+        {"app": app, "result": result, "error": error, "cutoff": priorart.cutoff(app)},
     )

@@ -44,3 +44,20 @@ def status_name(app: Any) -> str:
     except (KeyError, ValueError, AttributeError):
         return str(app.status)
     return status.name_en if (get_language() or "vi").startswith("en") else status.name_vi
+
+
+@register.filter
+def highlight(passage: dict[str, Any]) -> Any:
+    """A search passage with its matching spans marked (text escaped)."""
+    from django.utils.html import escape
+    from django.utils.safestring import mark_safe
+
+    text = passage.get("text", "")
+    out, pos = [], 0
+    for start, end in sorted(passage.get("spans", [])):
+        if start < pos:
+            continue
+        out += [escape(text[pos:start]), "<mark>", escape(text[start:end]), "</mark>"]
+        pos = end
+    out.append(escape(text[pos:]))
+    return mark_safe("".join(out))  # noqa: S308 - every piece of text is escaped above

