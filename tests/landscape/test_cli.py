@@ -1,0 +1,57 @@
+"""The ``sangtao landscape`` command: definitions, build, check."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+
+from sangtao.cli import main
+
+
+def test_definitions_lists_the_shipped_ones(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["landscape", "definitions"]) == 0
+    out = capsys.readouterr().out
+    assert "qd1131-2025" in out and "11 groups" in out and "35 products" in out
+    assert "qd21-2026" in out and "30 products" in out and "wipo35" in out
+
+
+def test_definitions_validates_files(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("schema: nope\n", encoding="utf-8")
+    assert main(["landscape", "definitions", str(bad)]) == 1
+    assert "schema: expected 'sangtao.landscape/definition@1'" in capsys.readouterr().err
+
+
+def test_build_writes_the_report(
+    corpus_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "uav"
+    args = ["landscape", "build", "qd21-2026", "--group", "P22", "--corpus", str(corpus_dir)]
+    assert main([*args, "--out", str(out), "--formats", "csv,html"]) == 0
+    printed = capsys.readouterr().out
+    assert "qd21-2026 0.1.0 P22: 74 families" in printed and "proposal" in printed
+    assert (out / "report.html").exists() and (out / "tables" / "flows.csv").exists()
+    bad = ["landscape", "build", "qd21-2026", "--group", "P99", "--corpus", str(corpus_dir)]
+    assert main([*bad, "--out", str(out)]) == 2
+    assert "no group or product 'P99'" in capsys.readouterr().err
+
+
+def test_check_writes_a_sample_then_reads_marks(
+    corpus_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    sample = tmp_path / "sample.csv"
+    args = ["landscape", "check", "qd1131-2025", "--group", "11.3", "--corpus", str(corpus_dir)]
+    assert main([*args, "--out", str(sample), "--matched", "5", "--near", "5"]) == 0
+    assert "5 matched and 4 near-miss" in capsys.readouterr().out
+    with sample.open(encoding="utf-8-sig", newline="") as stream:
+        rows = list(csv.DictReader(stream))
+    for row in rows:
+        row["relevant"] = "yes" if row["stratum"] == "matched" else "no"
+    with sample.open("w", encoding="utf-8-sig", newline="") as stream:
+        writer = csv.DictWriter(stream, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows(rows)
+    assert main(["landscape", "check", "qd1131-2025", "--marks", str(sample)]) == 0
+    assert '"precision": 1.0' in capsys.readouterr().out

@@ -1,0 +1,47 @@
+"""The SQL lives in one place and is written for every engine through a dialect."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from sangtao.landscape import DUCKDB, SPARK
+from sangtao.landscape._sql import STATEMENTS, render
+
+_PARAMS = {
+    "nodes": "'1'",
+    "limit": "10",
+    "source": "documents",
+    "origin": "SELECT 1",
+    "union": "SELECT 1",
+    "columns": "0 AS c0",
+    "node": "'1'",
+    "via": "'x'",
+    "condition": "1 = 1",
+    "group": "'1'",
+    "products": "'1.1'",
+    "parts": "SELECT 1",
+    "any_keyword": "1 = 1",
+    "crit": "0",
+    "matches": "1 = 1",
+    "part": "titles",
+    "fold_text": "t.text",
+    "any_hit": "1 = 1",
+    "ids": "'x'",
+}
+
+
+@pytest.mark.parametrize("dialect", [DUCKDB, SPARK], ids=["duckdb", "spark"])
+def test_every_statement_renders_for_every_dialect(dialect: object) -> None:
+    for name in STATEMENTS:
+        sql = render(name, dialect, **_PARAMS)  # type: ignore[arg-type]
+        assert not re.search(r"\{[a-z_]+\}", sql), name
+        if dialect is SPARK:
+            assert "unnest(" not in sql and "strpos(" not in sql, name
+
+
+def test_dialect_functions() -> None:
+    assert DUCKDB.fold("x") == "replace(strip_accents(lower(x)), 'đ', 'd')"
+    assert DUCKDB.regexp("t", "a'b") == "regexp_matches(t, 'a''b')"
+    assert SPARK.regexp("t", "ab") == "(t RLIKE 'ab')"
