@@ -121,9 +121,7 @@ MEDIA_ROOT = Path(os.environ.get("SANGTAO_MEDIA_ROOT", DATA_DIR / "media"))
 
 # The analytical corpus (Parquet) and its search index (tantivy + vectors).
 SANGTAO_CORPUS_DIR = Path(os.environ.get("SANGTAO_CORPUS_DIR", DATA_DIR / "corpus"))
-SANGTAO_SEARCH_INDEX = Path(
-    os.environ.get("SANGTAO_SEARCH_INDEX", SANGTAO_CORPUS_DIR / "index")
-)
+SANGTAO_SEARCH_INDEX = Path(os.environ.get("SANGTAO_SEARCH_INDEX", SANGTAO_CORPUS_DIR / "index"))
 
 # E-filing limits (bytes); the office accepts these media types only.
 SANGTAO_MAX_FILE_BYTES = int(os.environ.get("SANGTAO_MAX_FILE_BYTES", str(20 * 1024 * 1024)))
