@@ -223,3 +223,53 @@ def test_letters_reach_the_agents_messages(api, actors, filing):
     other = Client()
     other.force_login(actors["other_agent"])
     assert number not in other.get("/messages/").content.decode()
+
+
+GRANT_B = {
+    "invention": ["request_examination", "validity_recorded", "publish"],
+    "utility_solution": ["request_examination", "validity_recorded", "publish"],
+    "industrial_design": ["validity_recorded", "publish"],
+    "trademark": ["validity_recorded", "publish"],
+    "geographical_indication": ["validity_recorded", "publish"],
+    "layout_design": ["validity_recorded"],
+}
+BY = {
+    "request_examination": "agent",
+    "validity_recorded": "formalities",
+    "publish": "formalities",
+    "pay_grant_fee": "agent",
+}
+
+
+def _approved(api, actors, number, act, proposer):
+    response = _act(api(actors[proposer]), number, act, reason="demo")
+    if response.status_code == 202:
+        response = api(actors["head"]).post(
+            f"/api/v1/approvals/{response.json()['approval']}",
+            data=json.dumps({"approve": True}),
+            content_type="application/json",
+        )
+    assert response.status_code == 201, (act, response.content)
+    return response
+
+
+@pytest.mark.parametrize("object_type", sorted(GRANT_B))
+def test_each_object_type_walks_to_grant_and_to_refusal_through_the_api(
+    api, actors, filing, object_type
+):
+    examiner = "formalities" if object_type == "layout_design" else "examiner"
+    for outcome in ("granted", "refused"):
+        number = _file(api, actors, filing(object_type))
+        for act in GRANT_B[object_type]:
+            response = _act(api(actors[BY[act]]), number, act)
+            assert response.status_code == 201, (object_type, act, response.content)
+        if outcome == "granted":
+            _approved(api, actors, number, "notice_intended_grant", examiner)
+            assert _act(api(actors["agent"]), number, "pay_grant_fee").status_code == 201
+            _approved(api, actors, number, "grant", examiner)
+        else:
+            if object_type != "layout_design":
+                notice = _act(api(actors[examiner]), number, "notice_intended_refusal")
+                assert notice.status_code == 201, notice.content
+            _approved(api, actors, number, "refuse", examiner)
+        assert Application.objects.get(number=number).status == outcome, object_type

@@ -85,3 +85,16 @@ def test_only_a_head_assigns(actors, filing):
     app = _file(actors, filing("trademark"))
     with pytest.raises(ActRefused):
         assign(actor=actors["examiner"], number=app.number, examiner=actors["examiner"])
+
+
+def test_worklist_page_filters_by_type_and_stage(actors, filing):
+    from django.test import Client
+
+    tm = _file(actors, filing("trademark"))
+    inv = _file(actors, filing("invention"))
+    browser = Client()
+    browser.force_login(actors["head"])
+    page = browser.get("/worklist/", {"type": "trademark"}).content.decode()
+    assert tm.number in page
+    assert inv.number not in page
+    assert tm.number not in browser.get("/worklist/", {"status": "published"}).content.decode()

@@ -210,10 +210,23 @@ def worklist_view(request: HttpRequest) -> HttpResponse:
     if not user.is_office_staff:
         return render(request, "backoffice/forbidden.html", status=403)
     buckets = worklist(user, timezone.localdate())
+    object_type = request.GET.get("type", "")
+    status = request.GET.get("status", "")
+    for key, qs in buckets.items():
+        if object_type in ObjectType.values:
+            qs = qs.filter(object_type=object_type)
+        if status:
+            qs = qs.filter(status=status)
+        buckets[key] = qs
     return render(
         request,
         "backoffice/worklist.html",
-        {"buckets": [(key, LABELS[key], qs[:100]) for key, qs in buckets.items()]},
+        {
+            "buckets": [(key, LABELS[key], qs[:100]) for key, qs in buckets.items()],
+            "types": ObjectType.choices,
+            "current_type": object_type,
+            "status": status,
+        },
     )
 
 
