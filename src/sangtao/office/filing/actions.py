@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.core.files.base import ContentFile
-from django.db import IntegrityError, connection, transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from sangtao import standards
@@ -28,6 +28,7 @@ from sangtao.office.filing.models import (
 )
 from sangtao.office.filing.schemas import FilingIn
 from sangtao.office.filing.validation import ReceivedFile, check_files, validate
+from sangtao.office.sequences import next_value
 
 FILING_BASIS = "Luật SHTT 50/2005/QH11 Điều 108; Nghị định 65/2023/NĐ-CP"
 
@@ -71,23 +72,7 @@ def _replay(user: User, key: str, fingerprint: str) -> FilingResult | None:
 
 def _next_number(type_digit: int, year: int) -> int:
     """Take the next number; the row stays locked until the filing commits or rolls back."""
-    table = NumberSequence._meta.db_table
-    with connection.cursor() as cur:
-        for _attempt in range(2):
-            cur.execute(
-                f"UPDATE {table} SET last = last + 1 WHERE type_digit = %s AND year = %s"  # noqa: S608
-                " RETURNING last",
-                [type_digit, year],
-            )
-            row = cur.fetchone()
-            if row is not None:
-                return int(row[0])
-            try:
-                with transaction.atomic():
-                    NumberSequence.objects.create(type_digit=type_digit, year=year, last=0)
-            except IntegrityError:
-                pass  # another filer created the row first; take the next number from it
-    raise RuntimeError("could not allocate an application number")
+    return next_value(NumberSequence, type_digit=type_digit, year=year)
 
 
 def file_application(

@@ -205,29 +205,7 @@ def _events(app: Application, transitions: tuple[Any, ...], filed_on: dt.date, a
         open_kinds = [k for k in open_kinds if k not in t.closes] + list(t.opens)
     if proc.status(status).terminal:
         return
-    computed = {d.kind: d for d in vn.deadlines(rules.facts(app))}
-    today = timezone.localdate()
-    for kind in dict.fromkeys(open_kinds):
-        d = computed.get(kind)
-        # A period that ended before the import was dealt with in the earlier system, whose
-        # record may lack the act that met it: only periods still running become rows.
-        if d is None or d.date < today:
-            continue
-        period = vn.period_kind(kind)
-        Deadline.objects.create(
-            application=app,
-            period=kind,
-            label_vi=d.name_vi,
-            label_en=d.name_en,
-            trigger_date=d.trigger_date,
-            due_date=d.date,
-            unrolled_date=d.unrolled_date,
-            regime=d.regime,
-            rule_vi=d.rule_vi[:300],
-            rule_en=d.rule_en[:300],
-            legal_basis="; ".join(str(r) for r in d.legal_basis)[:300],
-            confidence=str(d.confidence),
-            note=d.note,
-            responsible=period.actor,
-            on_lapse=period.lapse_act or "",
-        )
+    # A period that ended before the import was dealt with in the earlier system, whose
+    # record may lack the act that met it: only periods still running become rows.
+    rows = rules.deadline_rows(app, open_kinds, not_before=timezone.localdate())
+    Deadline.objects.bulk_create(Deadline(application=app, **row) for row in rows)

@@ -6,7 +6,6 @@ import datetime as dt
 import hashlib
 from typing import Any
 
-from django.db import IntegrityError, connection, transaction
 from django.template.loader import render_to_string
 from django.utils import timezone
 
@@ -19,6 +18,7 @@ from sangtao.office.procedure.models import (
     ProcedureEvent,
 )
 from sangtao.office.procedure.rules import Transition, responsible_users
+from sangtao.office.sequences import next_value
 
 DECISION_ACTS = frozenset(
     {
@@ -31,26 +31,6 @@ DECISION_ACTS = frozenset(
     }
 )
 SERIES = {"decision": "QĐ-SHTT", "notice": "TB-SHTT.IP"}
-
-
-def _next_letter_number(series: str, year: int) -> int:
-    table = LetterSequence._meta.db_table
-    with connection.cursor() as cur:
-        for _attempt in range(2):
-            cur.execute(
-                f"UPDATE {table} SET last = last + 1 WHERE series = %s AND year = %s"  # noqa: S608
-                " RETURNING last",
-                [series, year],
-            )
-            row = cur.fetchone()
-            if row is not None:
-                return int(row[0])
-            try:
-                with transaction.atomic():
-                    LetterSequence.objects.create(series=series, year=year, last=0)
-            except IntegrityError:
-                pass
-    raise RuntimeError("could not allocate a letter number")
 
 
 def issue_letter(
@@ -67,7 +47,7 @@ def issue_letter(
     """
     kind = "decision" if t.act in DECISION_ACTS else "notice"
     series = SERIES[kind]
-    seq = _next_letter_number(series, event.effective_date.year)
+    seq = next_value(LetterSequence, series=series, year=event.effective_date.year)
     number = f"{seq:05d}/{series}"
     response = next((d for d in opened if d.responsible in {"applicant", "agent"}), None)
     payload = _payload(app, event, t, kind, number, response, now)

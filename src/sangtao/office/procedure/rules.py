@@ -144,11 +144,22 @@ def deadlines_opened(
     """Deadline rows for the periods the act opens, computed by the law pack."""
     if not t.opens:
         return []
+    return deadline_rows(app, t.opens, events)
+
+
+def deadline_rows(
+    app: Application,
+    kinds: Any,
+    events: list[Any] | None = None,
+    *,
+    not_before: dt.date | None = None,
+) -> list[dict[str, Any]]:
+    """Deadline row fields for period kinds; those ending before ``not_before`` are left out."""
     computed = {d.kind: d for d in vn.deadlines(facts(app, events))}
     rows = []
-    for kind in t.opens:
+    for kind in dict.fromkeys(kinds):
         d = computed.get(kind)
-        if d is None:
+        if d is None or (not_before is not None and d.date < not_before):
             continue
         period = vn.period_kind(kind)
         rows.append(
