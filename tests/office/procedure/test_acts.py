@@ -273,3 +273,17 @@ def test_each_object_type_walks_to_grant_and_to_refusal_through_the_api(
                 assert notice.status_code == 201, notice.content
             _approved(api, actors, number, "refuse", examiner)
         assert Application.objects.get(number=number).status == outcome, object_type
+
+
+def test_expedited_examination_only_where_its_conditions_hold(api, actors, filing):
+    agent = api(actors["agent"])
+    many = _file(api, actors, filing("invention", claims_count=12, independent_claims=3))
+    refused = _act(agent, many, "request_expedited")
+    assert refused.status_code == 422
+    detail = refused.json()["detail_en"]
+    assert "12 claims" in detail
+    assert "early publication" in detail
+    fit = _file(api, actors, filing("invention", claims_count=8, independent_claims=2))
+    early = _act(agent, fit, "request_early_publication")
+    assert early.status_code == 201, early.content
+    assert _act(agent, fit, "request_expedited").status_code == 201

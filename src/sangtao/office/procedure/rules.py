@@ -45,7 +45,40 @@ def filing_transition(app: Application, role: str, on: dt.date) -> Transition:
 def transition(app: Application, act: str, role: str, on: dt.date) -> Transition:
     """Check the act against the procedure; raise ``ActRefused`` with the law's reason."""
     done = set(app.events.values_list("act", flat=True))
-    return _transition(app, app.status, act, role, on, done)
+    t = _transition(app, app.status, act, role, on, done)
+    if act == "request_expedited":
+        _check_expedited(app, done)
+    return t
+
+
+# Law 131/2025 Art. 119(2a); conditions as reported for Decree 100/2026 Art. 14a [single source].
+EXPEDITED_MAX_CLAIMS = 10
+EXPEDITED_MAX_INDEPENDENT = 2
+
+
+def _check_expedited(app: Application, done: set[str]) -> None:
+    from sangtao.office.procedure.actions import ActRefused
+
+    problems_vi, problems_en = [], []
+    if app.claims_count > EXPEDITED_MAX_CLAIMS:
+        problems_vi.append(f"có {app.claims_count} điểm yêu cầu bảo hộ (tối đa 10)")
+        problems_en.append(f"{app.claims_count} claims (at most 10)")
+    if app.independent_claims > EXPEDITED_MAX_INDEPENDENT:
+        problems_vi.append(f"có {app.independent_claims} điểm độc lập (tối đa 2)")
+        problems_en.append(f"{app.independent_claims} independent claims (at most 2)")
+    if "request_early_publication" not in done:
+        problems_vi.append("chưa yêu cầu công bố sớm")
+        problems_en.append("no request for early publication")
+    if done & {"divide", "convert_to_utility_solution"}:
+        problems_vi.append("là đơn tách hoặc đơn chuyển đổi")
+        problems_en.append("a divisional or converted application")
+    if problems_en:
+        raise ActRefused(
+            "expedited_conditions_not_met",
+            "Không đủ điều kiện thẩm định nhanh: " + "; ".join(problems_vi) + ".",
+            "Expedited examination is not available: " + "; ".join(problems_en) + ".",
+            422,
+        )
 
 
 def _transition(
