@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import base64
 import hashlib
 import io
 import json
@@ -317,4 +316,3 @@ def test_base64_that_is_not_base64(api, actors, filing):
     bad = dict(doc("claims"), content_base64="***")
     payload = filing("invention", documents=[doc("description"), bad])
     assert_rejected(post(api(actors["agent"]), payload), 422, "/documents/1")
-    assert base64  # imported for doc()

@@ -10,7 +10,7 @@ from django.http import HttpRequest, HttpResponse
 from ninja import Query, Router, Schema
 
 from sangtao.api.problems import not_found, problem
-from sangtao.office.filing.access import visible_applications
+from sangtao.office.filing.access import visible_application, visible_applications
 from sangtao.office.procedure.actions import ActRefused, ApprovalRequired, decide, perform_act
 from sangtao.office.procedure.calculator import compute_deadlines
 from sangtao.office.procedure.models import Deadline, OfficeLetter, PendingApproval, ProcedureEvent
@@ -167,7 +167,7 @@ def post_decision(request: HttpRequest, approval_id: int, body: DecisionIn) -> A
 @router.get("/applications/{number}/letters", summary="Office letters")
 def get_letters(request: HttpRequest, number: str) -> Any:
     """Notices and decisions sent on the application, as structured data with PDF links."""
-    app = visible_applications(request.auth).filter(number=number).first()  # type: ignore[attr-defined]
+    app = visible_application(request.auth, number)  # type: ignore[attr-defined]
     if app is None:
         return not_found(request, number)
     return {"number": number, "letters": [_letter(x) for x in app.letters.all()]}
@@ -176,7 +176,7 @@ def get_letters(request: HttpRequest, number: str) -> Any:
 @router.get("/applications/{number}/letters/{letter_id}.pdf", summary="Letter PDF")
 def get_letter_pdf(request: HttpRequest, number: str, letter_id: int) -> Any:
     """The letter as sent (PDF)."""
-    app = visible_applications(request.auth).filter(number=number).first()  # type: ignore[attr-defined]
+    app = visible_application(request.auth, number)  # type: ignore[attr-defined]
     letter = app.letters.filter(pk=letter_id).first() if app else None
     if letter is None:
         return not_found(request, number)
@@ -188,7 +188,7 @@ def get_letter_pdf(request: HttpRequest, number: str, letter_id: int) -> Any:
 @router.get("/applications/{number}/events", summary="Prosecution timeline")
 def get_events(request: HttpRequest, number: str) -> Any:
     """The acts on the application, oldest first (Tiến trình xử lý)."""
-    app = visible_applications(request.auth).filter(number=number).first()  # type: ignore[attr-defined]
+    app = visible_application(request.auth, number)  # type: ignore[attr-defined]
     if app is None:
         return not_found(request, number)
     return {"number": number, "events": [_event(e) for e in app.events.all()]}
@@ -197,7 +197,7 @@ def get_events(request: HttpRequest, number: str) -> Any:
 @router.get("/applications/{number}/deadlines", summary="Deadlines")
 def get_deadlines(request: HttpRequest, number: str) -> Any:
     """Every deadline of the application with its rule and legal basis."""
-    app = visible_applications(request.auth).filter(number=number).first()  # type: ignore[attr-defined]
+    app = visible_application(request.auth, number)  # type: ignore[attr-defined]
     if app is None:
         return not_found(request, number)
     return {"number": number, "deadlines": [_deadline(d) for d in app.deadlines.all()]}
@@ -206,7 +206,7 @@ def get_deadlines(request: HttpRequest, number: str) -> Any:
 @router.get("/applications/{number}/legal-status", summary="WIPO legal-status events")
 def get_legal_status(request: HttpRequest, number: str) -> Any:
     """The application's events as WIPO ST.27 / ST.61 / ST.87 legal-status events."""
-    app = visible_applications(request.auth).filter(number=number).first()  # type: ignore[attr-defined]
+    app = visible_application(request.auth, number)  # type: ignore[attr-defined]
     if app is None:
         return not_found(request, number)
     return {

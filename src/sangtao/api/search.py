@@ -10,7 +10,7 @@ from ninja import Router, Schema
 
 from sangtao.api.problems import not_found, problem
 from sangtao.office import priorart
-from sangtao.office.filing.access import visible_applications
+from sangtao.office.filing.access import visible_application
 from sangtao.search import SearchError
 
 router = Router(tags=["search"])
@@ -64,7 +64,7 @@ def search(request: HttpRequest, body: SearchIn) -> Any:
 def prior_art(request: HttpRequest, number: str) -> Any:
     """Documents published before the application's priority or filing date, with passages."""
     user = request.auth  # type: ignore[attr-defined]
-    app = visible_applications(user).filter(number=number).first()
+    app = visible_application(user, number)
     if app is None:
         return not_found(request, number)
     if not user.is_authenticated or not user.is_office_staff:

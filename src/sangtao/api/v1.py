@@ -18,7 +18,7 @@ from pydantic import ValidationError
 from sangtao.api.auth import OptionalBearer
 from sangtao.api.problems import not_found, problem
 from sangtao.api.serialise import application_detail, application_summary
-from sangtao.office.filing.access import portfolio, visible_applications
+from sangtao.office.filing.access import portfolio, visible_application, visible_applications
 from sangtao.office.filing.actions import file_application, nfc_tree
 from sangtao.office.filing.errors import (
     ErrorList,
@@ -238,7 +238,7 @@ def create_application(request: HttpRequest) -> Any:
 @api.get("/applications/{number}", summary="Read one application")
 def get_application(request: HttpRequest, number: str) -> Any:
     """An application the caller may see (unpublished: its parties and office staff only)."""
-    app = visible_applications(request.auth).filter(number=number).first()  # type: ignore[attr-defined]
+    app = visible_application(request.auth, number)  # type: ignore[attr-defined]
     if app is None:
         return not_found(request, number)
     return application_detail(app)
@@ -278,7 +278,7 @@ def list_applications(request: HttpRequest, filters: Query[PortfolioFilter]) -> 
 @api.get("/applications/{number}/receipt", url_name="receipt", summary="Filing receipt (PDF)")
 def get_receipt(request: HttpRequest, number: str) -> Any:
     """The filing receipt in Vietnamese and English, as PDF."""
-    app = visible_applications(request.auth).filter(number=number).first()  # type: ignore[attr-defined]
+    app = visible_application(request.auth, number)  # type: ignore[attr-defined]
     if app is None:
         return not_found(request, number)
     pdf = receipt_pdf(app)

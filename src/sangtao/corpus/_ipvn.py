@@ -28,9 +28,8 @@ from sangtao.standards import nfc, st3_table
 
 from ._errors import CorpusError, Issue
 from ._norm import clean_text, lang_text, normalize_classes, office_code, parse_date
-from ._reader import Item, stamp
+from ._reader import Item, read_csv_table
 from ._schema import LangText, Party, PatentRecord, Priority, empty_record
-from ._textfile import csv_rows
 
 __all__ = ["country_from_address", "read_ipvn_csv"]
 
@@ -125,25 +124,17 @@ def _record(row: dict[str, str]) -> PatentRecord:
 
 def read_ipvn_csv(path: Path, fmt: str = "ipvn-csv") -> Iterator[Item]:
     """Yield the publications of a WIPO Publish (IP Viet Nam) patent CSV."""
-    header: list[str] | None = None
-    for line, row in csv_rows(path):
-        if header is None:
-            header = [h.strip() for h in row]
-            if "Priority Country WipoPublish" in header:
-                yield Issue(
-                    str(path),
-                    1,
-                    "warning",
-                    "priority-claims table: its claims are read from the applications file",
-                )
-                return
-            continue
-        if len(row) != len(header):
-            yield Issue(
-                str(path), line, "error", f"{len(row)} cells for {len(header)} columns; row skipped"
-            )
-            continue
-        try:
-            yield stamp(_record(dict(zip(header, row, strict=True))), fmt, path, line)
-        except CorpusError as exc:
-            yield Issue(str(path), line, "error", f"{exc}; row skipped")
+
+    def claims_table(header: list[str]) -> Issue | None:
+        if "Priority Country WipoPublish" not in header:
+            return None
+        return Issue(
+            str(path),
+            1,
+            "warning",
+            "priority-claims table: its claims are read from the applications file",
+        )
+
+    return read_csv_table(
+        path, fmt, _record, check_header=claims_table, skip_blank=False, report_repairs=False
+    )

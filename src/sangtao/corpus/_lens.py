@@ -24,9 +24,8 @@ from typing import Any
 
 from ._errors import CorpusError, Issue
 from ._norm import clean_text, lang_text, normalize_classes, office_code, parse_date, split_pubkey
-from ._reader import Item, stamp
+from ._reader import Item, read_csv_table, stamp
 from ._schema import Citation, Party, PatentRecord, Priority, empty_record
-from ._textfile import csv_rows
 
 __all__ = ["read_lens_csv", "read_lens_jsonl"]
 
@@ -108,27 +107,7 @@ def _from_csv(row: dict[str, str]) -> PatentRecord:
 
 def read_lens_csv(path: Path, fmt: str = "lens-csv") -> Iterator[Item]:
     """Yield the publications of a Lens.org CSV export."""
-    repaired: list[int] = []
-    header: list[str] | None = None
-    for line, row in csv_rows(path, on_repair=repaired.append):
-        if header is None:
-            header = [h.strip() for h in row]
-            continue
-        if not any(cell.strip() for cell in row):
-            continue
-        if len(row) != len(header):
-            yield Issue(
-                str(path), line, "error", f"{len(row)} cells for {len(header)} columns; row skipped"
-            )
-            continue
-        try:
-            yield stamp(_from_csv(dict(zip(header, row, strict=True))), fmt, path, line)
-        except CorpusError as exc:
-            yield Issue(str(path), line, "error", f"{exc}; row skipped")
-    for lineno in repaired:
-        yield Issue(
-            str(path), lineno, "warning", "line is not UTF-8; read as Windows-1252 (Latin-1)"
-        )
+    return read_csv_table(path, fmt, _from_csv)
 
 
 def _from_json(obj: dict[str, Any]) -> PatentRecord:

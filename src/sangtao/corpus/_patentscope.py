@@ -16,11 +16,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
-from ._errors import CorpusError, Issue
+from ._errors import CorpusError
 from ._norm import clean_text, lang_text, normalize_classes, office_code, parse_date
-from ._reader import Item, stamp
+from ._reader import Item, read_csv_table
 from ._schema import Party, PatentRecord, Priority, empty_record
-from ._textfile import csv_rows
 
 __all__ = ["read_patentscope_csv"]
 
@@ -65,24 +64,4 @@ def _record(row: dict[str, str]) -> PatentRecord:
 
 def read_patentscope_csv(path: Path, fmt: str = "patentscope-csv") -> Iterator[Item]:
     """Yield the publications of a PATENTSCOPE CSV export."""
-    repaired: list[int] = []
-    header: list[str] | None = None
-    for line, row in csv_rows(path, on_repair=repaired.append):
-        if header is None:
-            header = [h.strip() for h in row]
-            continue
-        if not any(cell.strip() for cell in row):
-            continue
-        if len(row) != len(header):
-            yield Issue(
-                str(path), line, "error", f"{len(row)} cells for {len(header)} columns; row skipped"
-            )
-            continue
-        try:
-            yield stamp(_record(dict(zip(header, row, strict=True))), fmt, path, line)
-        except CorpusError as exc:
-            yield Issue(str(path), line, "error", f"{exc}; row skipped")
-    for lineno in repaired:
-        yield Issue(
-            str(path), lineno, "warning", "line is not UTF-8; read as Windows-1252 (Latin-1)"
-        )
+    return read_csv_table(path, fmt, _record)

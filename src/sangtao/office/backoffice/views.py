@@ -22,7 +22,7 @@ from pydantic import ValidationError
 from sangtao.office import priorart
 from sangtao.office.audit.models import AuditEvent
 from sangtao.office.backoffice.forms import CalculatorForm, FilingForm
-from sangtao.office.filing.access import portfolio, visible_applications
+from sangtao.office.filing.access import portfolio, visible_application, visible_applications
 from sangtao.office.filing.actions import file_application, nfc_tree
 from sangtao.office.filing.errors import FilingRejected, IdempotencyConflict, pydantic_errors
 from sangtao.office.filing.models import Application, Document, ObjectType
@@ -47,7 +47,7 @@ from sangtao.standards import fold
 
 
 def _visible_or_404(request: HttpRequest, number: str) -> Application:
-    app = visible_applications(request.user).filter(number=number).first()
+    app = visible_application(request.user, number)
     if app is None:
         raise Http404(_("No such application that you may see."))
     return app

@@ -39,3 +39,8 @@ def portfolio(user: Any) -> QuerySet[Application]:
 def can_view(user: Any, application: Application) -> bool:
     """Whether ``user`` may see ``application``."""
     return visible_applications(user).filter(pk=application.pk).exists()
+
+
+def visible_application(user: Any, number: str) -> Application | None:
+    """The application ``number`` if ``user`` may see it, else None (absent or hidden alike)."""
+    return visible_applications(user).filter(number=number).first()

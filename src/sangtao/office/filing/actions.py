@@ -208,33 +208,6 @@ def _fee_facts(filing: FilingIn) -> Any:
     )
 
 
-def _fees_json(fees: Any) -> dict[str, Any]:
-    """The assessment as stored on the application and returned by the API."""
-    return {
-        "currency": fees.currency,
-        "schedule": fees.schedule_id,
-        "assessed_on": fees.on_date.isoformat(),
-        "items": [
-            {
-                "code": i.code,
-                "label_vi": i.label_vi,
-                "label_en": i.label_en,
-                "quantity": i.quantity,
-                "unit_amount": i.unit_amount,
-                "amount": i.amount,
-                "stage": str(i.stage),
-                "legal_basis": str(i.legal_basis),
-                "confidence": str(i.confidence),
-                "explanation_vi": i.explanation_vi,
-                "explanation_en": i.explanation_en,
-            }
-            for i in fees.items
-        ],
-        "notes": [{"code": n.code, "vi": n.message_vi, "en": n.message_en} for n in fees.notes],
-        "total": fees.total,
-    }
-
-
 def _create(
     actor: User,
     filing: FilingIn,
@@ -258,7 +231,7 @@ def _create(
         or ("individual" if filing.object_type == "trademark" else ""),
         filing_date=received_at,
         regime=regime,
-        fees_due=_fees_json(fees),
+        fees_due=fees.as_dict(),
         fees_total=fees.total,
         search_text=_search_text(filing),
         filed_by=actor,

@@ -28,13 +28,6 @@ class TrademarkKind(models.TextChoices):
     CERTIFICATION = "certification", _("Certification mark")
 
 
-class Status(models.TextChoices):
-    """Where an application stands (the procedure engine adds more)."""
-
-    FILED = "filed", _("Filed")
-    WITHDRAWN = "withdrawn", _("Withdrawn")
-
-
 class NumberSequence(models.Model):
     """The last number issued per (type digit, year); locked while a filing commits."""
 
@@ -63,7 +56,7 @@ class Application(models.Model):
         _("trademark kind"), max_length=20, choices=TrademarkKind.choices, blank=True
     )
     # Status codes come from the law pack's procedure (sangtao.law.vn.procedure).
-    status = models.CharField(_("status"), max_length=40, default=Status.FILED)
+    status = models.CharField(_("status"), max_length=40, default="filed")
     filing_date = models.DateTimeField(_("filing date"))
     regime = models.CharField(_("legal regime"), max_length=4)
     filed_by = models.ForeignKey(

@@ -148,11 +148,9 @@ def facts(app: Application, events: list[Any] | None = None) -> Any:
         dates = [e.effective_date for e in events if e.act in acts]
         return min(dates) if dates else None
 
-    proc = vn.procedure(app.object_type)
+    notice_acts = {a.code for a in vn.procedure(app.object_type).acts if a.notice}
     notices = tuple(
-        vn.Notice(act=e.act, signed=e.effective_date)
-        for e in events
-        if e.act in proc._acts and proc.act(e.act).notice  # noqa: SLF001
+        vn.Notice(act=e.act, signed=e.effective_date) for e in events if e.act in notice_acts
     )
     priorities = [p.date for p in app.priorities.all()]  # prefetched at filing
     filing = app.pct_filing_date or timezone.localtime(app.filing_date).date()

@@ -41,9 +41,7 @@ STAFF = (
 )
 
 
-HISTORIES = (
-    Path(__file__).resolve().parents[3] / "demo" / "data" / "vn_patent_applications_sample.csv"
-)
+HISTORIES = DATA.with_name("vn_patent_applications_sample.csv")
 
 
 def password_for(role: str) -> str:

@@ -1,4 +1,4 @@
-"""Money as Vietnamese practice writes it: 1.470.000."""
+"""Template filters of the office pages: money, regime and status names, search passages."""
 
 from __future__ import annotations
 
@@ -37,13 +37,10 @@ def status_name(app: Any) -> str:
     """The application's status in the current language (names from the procedure)."""
     from django.utils.translation import get_language
 
-    from sangtao.law import vn
+    from sangtao.office.procedure.rules import status_label
 
-    try:
-        status = vn.procedure(app.object_type).status(app.status)
-    except (KeyError, ValueError, AttributeError):
-        return str(app.status)
-    return status.name_en if (get_language() or "vi").startswith("en") else status.name_vi
+    name_vi, name_en = status_label(app)
+    return name_en if (get_language() or "vi").startswith("en") else name_vi
 
 
 @register.filter
