@@ -14,12 +14,18 @@ Environment
     LANDSCAPE_BENCH_MEMORY     DuckDB memory limit (default 8GB)
     LANDSCAPE_BENCH_DATA       the shared patents folder (default ../shared/data/patents)
     LANDSCAPE_BENCH_DIR        work folder (default a temporary folder, removed after)
+    LANDSCAPE_BENCH_SPARK_MASTER   Spark master of ``--engine spark`` (default local[THREADS])
+    LANDSCAPE_BENCH_SPARK_MEMORY   Spark driver memory (default the DuckDB memory limit: 8g)
 
-Run: ``.venv/bin/python bench/landscape_metrics.py``.
+Run: ``.venv/bin/python bench/landscape_metrics.py``. With ``--engine spark`` (opt-in; the
+``spark`` extra and Java), the same metrics also run on
+:class:`sangtao.landscape.SparkEngine` over the full corpus, against DuckDB on the same
+corpus in the same run as the baseline, every table compared; the pandas slice is skipped.
 """
 
 from __future__ import annotations
 
+import argparse
 import math
 import os
 import resource
@@ -33,10 +39,12 @@ from pathlib import Path
 
 import duckdb
 import pandas as pd
+import pyarrow as pa
 
 from sangtao.corpus import ingest
 from sangtao.landscape import (
     DuckDBEngine,
+    Landscape,
     build_landscape,
     default_harmoniser,
     keyword_pattern,
@@ -219,7 +227,75 @@ def run_duckdb(corpus: Path, threads: int, memory: str) -> tuple[float, dict[str
     return elapsed, ls.meta
 
 
-def main() -> int:
+def run_spark(corpus: Path, master: str, memory: str) -> tuple[float, float, Landscape]:
+    """Start Spark (timed apart), then compute every metric on it; return both times."""
+    from sangtao.landscape import SparkEngine, spark_session
+
+    definition = load_definition(DEFINITION)
+    driver = os.environ.get("LANDSCAPE_BENCH_SPARK_MEMORY", memory.lower().replace("gb", "g"))
+    start = time.perf_counter()
+    session = spark_session(master, {"spark.driver.memory": driver})
+    started = time.perf_counter() - start
+    start = time.perf_counter()
+    with SparkEngine(corpus, session=session) as engine:
+        ls = build_landscape(definition, engine, GROUP)
+    return started, time.perf_counter() - start, ls
+
+
+def same_tables(a: Landscape, b: Landscape) -> list[str]:
+    """Names of the tables whose rows differ (canonical order, floats to 1e-9)."""
+
+    def rows(table: pa.Table) -> list[tuple[object, ...]]:
+        out = [
+            tuple(round(v, 9) if isinstance(v, float) else v for v in r.values())
+            for r in table.to_pylist()
+        ]
+        return sorted(out, key=repr)
+
+    return [
+        name
+        for name, table in a.tables.items()
+        if name not in b.tables
+        or table.schema.types != b.tables[name].schema.types
+        or rows(table) != rows(b.tables[name])
+    ]
+
+
+def main_spark(work: Path, fams: int, threads: int, memory: str) -> int:
+    """``--engine spark``: Spark local against DuckDB on the same corpus."""
+    definition = load_definition(DEFINITION)
+    start = time.perf_counter()
+    with DuckDBEngine(work / "full", threads=threads, memory_limit=memory) as engine:
+        duck = build_landscape(definition, engine, GROUP)
+    duck_s = time.perf_counter() - start
+    master = os.environ.get("LANDSCAPE_BENCH_SPARK_MASTER", f"local[{threads}]")
+    started, spark_s, spark = run_spark(work / "full", master, memory)
+    print(
+        f"all metrics of {DEFINITION} group {GROUP} over {fams:,} families "
+        f"({duck.meta['families']:,} in the group): duckdb ({threads} threads) {duck_s:.1f} s; "
+        f"spark ({master}) {spark_s:.1f} s plus {started:.1f} s to start "
+        f"-> spark/duckdb {spark_s / duck_s:.1f}x"
+    )
+    for name, ls in (("duckdb", duck), ("spark", spark)):
+        slow = sorted(ls.meta["timings"].items(), key=lambda kv: -kv[1])[:5]
+        print(f"  {name} slowest steps: " + ", ".join(f"{k} {v:.1f} s" for k, v in slow))
+    differ = same_tables(duck, spark)
+    if differ:
+        print(f"warning: the engines disagree on {', '.join(differ)}", file=sys.stderr)
+        return 1
+    print(f"  the {len(duck.tables)} tables are identical on both engines")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Benchmark of the landscape metrics.")
+    parser.add_argument(
+        "--engine",
+        choices=("duckdb", "spark"),
+        default="duckdb",
+        help="duckdb (default: DuckDB against pandas) or spark (Spark against DuckDB)",
+    )
+    ns = parser.parse_args(argv)
     families = int(os.environ.get("LANDSCAPE_BENCH_FAMILIES", "1000000"))
     slice_n = int(os.environ.get("LANDSCAPE_BENCH_SLICE", "100000"))
     threads = int(os.environ.get("LANDSCAPE_BENCH_THREADS", "2"))
@@ -235,6 +311,8 @@ def main() -> int:
         t = time.perf_counter()
         docs, fams = replicate(base, work / "full", families)
         print(f"corpus: {docs:,} documents, {fams:,} families ({time.perf_counter() - t:.1f} s)")
+        if ns.engine == "spark":
+            return main_spark(work, fams, threads, memory)
         sdocs, sfams = replicate(base, work / "slice", slice_n)
         print(f"slice:  {sdocs:,} documents, {sfams:,} families")
 

@@ -10,13 +10,19 @@ import sangtao.search
 
 def test_public_names_are_pinned():
     assert sorted(sangtao.search.__all__) == sorted(
-        """FIELD_BOOSTS MAX_QUERY_CHARS MODES RRF_K ArmScore Clause E5Embedder EmbeddedBackend
+        """BACKENDS PHRASE_MODELS PhraseModel load_phrase_model phrase_scorer
+        FIELD_BOOSTS MAX_QUERY_CHARS MODES RRF_K ArmScore Clause E5Embedder
+        EmbeddedBackend
         Embedder EmbeddingModel Filters HashingEmbedder Hit IncompatibleIndexError
-        IndexDocument MemoryBackend ParsedQuery Passage PhraseSimilarity QueryError
+        IndexDocument MemoryBackend OpenSearchBackend ParsedQuery Passage PhraseSimilarity
+        PostgresBackend QueryError
         SearchBackend SearchError SearchIndex SearchResult UpdateReport best_passages
-        build_index corpus_documents document_from_record embedder_for make_embedder
+        build_index index_exists corpus_documents document_from_record embedder_for make_embedder
         parse_query phrase_similarity prepare_filters read_phrase_pairs
-        reciprocal_rank_fusion""".split()
+        reciprocal_rank_fusion
+        CrossLingualReport CrossLingualScore QueryScores RetrievalScores cross_lingual
+        evaluate_run load_documents read_qrels read_queries read_run search_run
+        write_run""".split()
     )
     for name in sangtao.search.__all__:
         assert getattr(sangtao.search, name) is not None

@@ -18,6 +18,7 @@ from sangtao.search import (
     SearchResult,
     UpdateReport,
     build_index,
+    index_exists,
     make_embedder,
 )
 
@@ -53,7 +54,26 @@ def register(subparsers: Any) -> None:
         default=None,
         help="corpus folder (default $SANGTAO_CORPUS_DIR or ./var/corpus)",
     )
-    p.add_argument("--index", type=Path, default=None, help="index folder (default CORPUS/index)")
+    p.add_argument(
+        "--index",
+        type=Path,
+        default=None,
+        help="index folder (default CORPUS/index); on a server backend, the index name "
+        "(default corpus)",
+    )
+    p.add_argument(
+        "--backend",
+        choices=("embedded", "postgres", "opensearch"),
+        default="embedded",
+        help="embedded (tantivy + faiss in a folder, default), postgres (full text + pgvector) "
+        "or opensearch",
+    )
+    p.add_argument(
+        "--dsn",
+        default=None,
+        help="on a server backend: the PostgreSQL database or the OpenSearch URL "
+        "(default $SANGTAO_SEARCH_DSN)",
+    )
     p.add_argument("--mode", choices=MODES, default="hybrid")
     p.add_argument("--k", type=int, default=100, help="hits to return (default 100)")
     p.add_argument("--before", type=_date, help="published before this date (prior-art cut-off)")
@@ -91,7 +111,7 @@ def _progress(report: UpdateReport) -> None:
     )
 
 
-def _build(ns: argparse.Namespace, corpus: Path, index_dir: Path) -> int:
+def _build(ns: argparse.Namespace, corpus: Path, index_dir: Path | str, dsn: str | None) -> int:
     embedder = None if ns.embedder == "none" else make_embedder(ns.embedder)
     report = build_index(
         corpus,
@@ -99,6 +119,8 @@ def _build(ns: argparse.Namespace, corpus: Path, index_dir: Path) -> int:
         embedder,
         rebuild=ns.rebuild,
         progress=None if ns.json else _progress,
+        backend=ns.backend,
+        dsn=dsn,
     )
     if ns.json:
         print(json.dumps(report.as_dict(), indent=1))
@@ -131,16 +153,21 @@ def _print(result: SearchResult) -> None:
 def run(ns: argparse.Namespace) -> int:
     """Run ``sangtao search``; returns the exit status."""
     corpus = _corpus_dir(ns)
-    index_dir = ns.index or corpus / "index"
+    dsn = ns.dsn or os.environ.get("SANGTAO_SEARCH_DSN")
+    server = ns.backend != "embedded"
+    index_dir: Path | str = ns.index or corpus / "index"
+    if server:
+        index_dir = str(ns.index) if ns.index else "corpus"
     try:
         if ns.build:
-            return _build(ns, corpus, index_dir)
+            return _build(ns, corpus, index_dir, dsn)
         if not ns.query:
             print("sangtao search: give a query, or --build", file=sys.stderr)
             return 2
-        if not (index_dir / "index.json").exists():
+        if not index_exists(ns.backend, index_dir, dsn):
+            where = f"named {index_dir} on the server" if server else f"in {index_dir}"
             print(
-                f"sangtao search: no index in {index_dir}; run `sangtao search --build` first",
+                f"sangtao search: no index {where}; run `sangtao search --build` first",
                 file=sys.stderr,
             )
             return 2
@@ -153,7 +180,7 @@ def run(ns: argparse.Namespace) -> int:
             kind=tuple(ns.kind),
             language=tuple(ns.lang),
         )
-        with SearchIndex.open(index_dir) as index:
+        with SearchIndex.open(index_dir, backend=ns.backend, dsn=dsn) as index:
             result = index.search(
                 ns.query, mode=ns.mode, filters=filters, k=ns.k, passages=ns.passages
             )

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import shutil
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass, replace
@@ -14,18 +13,16 @@ from typing import Any
 import numpy as np
 
 from ._analysis import fold_tokens, parse_query
-from ._documents import corpus_documents
-from ._embedded import EmbeddedBackend
+from ._backends import create_backend, open_backend
 from ._embedders import Embedder, embedder_for
-from ._errors import IncompatibleIndexError, QueryError, SearchError
+from ._errors import IncompatibleIndexError, QueryError
 from ._filters import prepare_filters
 from ._fusion import reciprocal_rank_fusion
-from ._memory import MemoryBackend
 from ._model import ArmScore, Filters, Hit, IndexDocument, SearchResult
 from ._passages import best_passages
 from ._protocol import SearchBackend
 
-__all__ = ["MODES", "SearchIndex", "UpdateReport", "build_index"]
+__all__ = ["MODES", "SearchIndex", "UpdateReport"]
 
 MODES = ("keyword", "dense", "hybrid")
 DEFAULT_DEPTH = 200
@@ -94,21 +91,31 @@ class SearchIndex:
         path: Path | str | None = None,
         embedder: Embedder | None = None,
         backend: str = "embedded",
+        *,
+        dsn: str | None = None,
     ) -> SearchIndex:
-        """A new, empty index: ``backend`` ``"embedded"`` (in ``path``) or ``"memory"``."""
+        """A new, empty index: ``backend`` ``"embedded"`` (in the folder ``path``),
+        ``"memory"``, ``"postgres"`` or ``"opensearch"`` (the index named ``path`` on the
+        server ``dsn``: a PostgreSQL connection string or an OpenSearch URL)."""
         model = embedder.model if embedder is not None else None
-        if backend == "memory":
-            return cls(MemoryBackend(model), embedder)
-        if backend == "embedded":
-            if path is None:
-                raise SearchError("the embedded backend needs a folder")
-            return cls(EmbeddedBackend.create(path, model), embedder)
-        raise SearchError(f"unknown backend {backend!r}: use embedded or memory")
+        return cls(create_backend(backend, path, model, dsn), embedder)
 
     @classmethod
-    def open(cls, path: Path | str, embedder: Embedder | None = None) -> SearchIndex:
-        """Open an embedded index folder."""
-        return cls(EmbeddedBackend.open(path), embedder)
+    def open(
+        cls,
+        path: Path | str,
+        embedder: Embedder | None = None,
+        *,
+        backend: str = "embedded",
+        dsn: str | None = None,
+    ) -> SearchIndex:
+        """Open an embedded index folder, or the index named ``path`` on the server ``dsn``."""
+        opened = open_backend(backend, path, dsn)
+        try:
+            return cls(opened, embedder)
+        except IncompatibleIndexError:
+            opened.close()
+            raise
 
     @property
     def embedder(self) -> Embedder | None:
@@ -347,48 +354,3 @@ def _contains(doc: IndexDocument, words: set[str]) -> bool:
             if words & set(fold_tokens(text)):
                 return True
     return False
-
-
-def build_index(
-    corpus_dir: Path | str,
-    index_dir: Path | str,
-    embedder: Embedder | None = None,
-    *,
-    rebuild: bool = False,
-    batch_size: int = 256,
-    progress: Callable[[UpdateReport], None] | None = None,
-) -> UpdateReport:
-    """Build or bring up to date the embedded index of a corpus, incrementally.
-
-    New and changed documents are indexed (and embedded), unchanged ones skipped, documents
-    no longer in the corpus deleted. Vectors are stored with the embedder's name, version
-    and dimension; an index built with another embedder needs ``rebuild=True``.
-
-    Parameters
-    ----------
-    corpus_dir
-        A folder written by :func:`sangtao.corpus.ingest`.
-    index_dir
-        The index folder (created if missing).
-    embedder
-        The embedder of the dense arm; None for a keyword-only index.
-    rebuild
-        Delete the index folder first.
-    batch_size, progress
-        As for :meth:`SearchIndex.update`.
-    """
-    path = Path(index_dir)
-    if rebuild and path.exists():
-        shutil.rmtree(path)
-    if (path / "index.json").exists():
-        index = SearchIndex.open(path, embedder)
-        if embedder is None and index.backend.model is not None:
-            raise IncompatibleIndexError(
-                "the index holds vectors: give its embedder, or rebuild without one"
-            )
-    else:
-        index = SearchIndex.create(path, embedder)
-    with index:
-        return index.update(
-            corpus_documents(corpus_dir), batch_size=batch_size, prune=True, progress=progress
-        )

