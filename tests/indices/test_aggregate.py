@@ -38,7 +38,7 @@ def test_geometric_harmonic_and_generalised_means():
 def test_bad_inputs_raise_clear_errors():
     with pytest.raises(AggregationError, match="zero or negative"):
         a_gmean(np.array([[1.0, -2.0]]))
-    with pytest.raises(AggregationError, match="zero value"):
+    with pytest.raises(AggregationError, match="zero or negative value"):
         a_hmean(np.array([[1.0, 0.0]]))
     with pytest.raises(AggregationError, match="sum to zero"):
         a_amean(np.array([[1.0, 2.0]]), np.array([1.0, -1.0]))

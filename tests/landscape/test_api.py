@@ -14,12 +14,13 @@ def test_public_names() -> None:
             "DUCKDB", "SPARK", "ApplicantKind", "Change", "Combination", "Definition",
             "DefinitionError", "Dialect", "DuckDBEngine", "Engine", "HarmonisationScore",
             "Landscape", "LandscapeError", "MatchResult", "NameHarmoniser", "Node",
-            "PrecisionEstimate", "Strategy", "build_landscape", "builtin_definitions", "cagr",
+            "PrecisionEstimate", "SparkEngine", "Strategy", "TopicMap", "add_topic_map",
+            "build_landscape", "build_topic_map", "builtin_definitions", "cagr", "topic_documents",
             "default_harmoniser", "definition_from_dict", "estimate_precision_recall",
             "evaluate_harmonisation", "gold_pairs_from_lens", "incomplete_years",
             "keyword_pattern", "load_definition", "match_definition", "precision_sample",
-            "read_gold_pairs", "remap_rules", "technology_field_of", "wipo35_definition",
-            "write_gold_pairs", "write_report", "write_sample",
+            "spark_session", "read_gold_pairs", "remap_rules", "technology_field_of",
+            "wipo35_definition", "write_gold_pairs", "write_report", "write_sample",
         ]
     )  # fmt: skip
     for name in landscape.__all__:

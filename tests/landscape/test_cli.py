@@ -7,7 +7,9 @@ from pathlib import Path
 
 import pytest
 
+import sangtao.cli.landscape as cli_landscape
 from sangtao.cli import main
+from sangtao.landscape import Engine, Landscape, SparkEngine
 
 
 def test_definitions_lists_the_shipped_ones(capsys: pytest.CaptureFixture[str]) -> None:
@@ -29,7 +31,7 @@ def test_build_writes_the_report(
 ) -> None:
     out = tmp_path / "uav"
     args = ["landscape", "build", "qd21-2026", "--group", "P22", "--corpus", str(corpus_dir)]
-    assert main([*args, "--out", str(out), "--formats", "csv,html"]) == 0
+    assert main([*args, "--out", str(out), "--formats", "csv,html", "--no-topics"]) == 0
     printed = capsys.readouterr().out
     assert "qd21-2026 0.1.0 P22: 74 families" in printed and "proposal" in printed
     assert (out / "report.html").exists() and (out / "tables" / "flows.csv").exists()
@@ -55,3 +57,39 @@ def test_check_writes_a_sample_then_reads_marks(
         writer.writerows(rows)
     assert main(["landscape", "check", "qd1131-2025", "--marks", str(sample)]) == 0
     assert '"precision": 1.0' in capsys.readouterr().out
+
+
+def test_build_runs_on_the_engine_asked_for(
+    corpus_dir: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    spark_session: object,
+    uav: Landscape,
+) -> None:
+    """--engine spark builds on a SparkEngine over --corpus, closed afterwards.
+
+    The build itself is the one ``test_engines.py`` checks table by table on every engine;
+    here it is replaced by a query through the engine the command made.
+    """
+    seen: list[tuple[str, int, Engine]] = []
+
+    def build(definition: object, engine: Engine, group: str, top: int) -> Landscape:
+        documents = engine.query("SELECT count(*) AS n FROM documents").to_pylist()[0]["n"]
+        seen.append((engine.dialect.name, documents, engine))
+        return uav
+
+    monkeypatch.setattr(cli_landscape, "build_landscape", build)
+    args = ["landscape", "build", "qd1131-2025", "--group", "11", "--corpus", str(corpus_dir)]
+    args += ["--formats", "csv", "--no-topics", "--out", str(tmp_path / "out")]
+    assert main([*args, "--engine", "spark", "--spark-conf", "spark.sql.shuffle.partitions=3"]) == 0
+    assert main(args) == 0
+    assert [(name, n) for name, n, _ in seen] == [("spark", 283), ("duckdb", 283)]
+    spark = seen[0][2]
+    assert isinstance(spark, SparkEngine)
+    assert spark.spark.conf.get("spark.sql.shuffle.partitions") == "3"
+    assert not spark.spark.catalog.listTables()  # its views dropped on close
+    assert (tmp_path / "out" / "tables" / "flows.csv").exists()
+    capsys.readouterr()
+    assert main([*args, "--engine", "spark", "--spark-conf", "nope"]) == 2
+    assert "--spark-conf 'nope': expected KEY=VALUE" in capsys.readouterr().err

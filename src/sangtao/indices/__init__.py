@@ -76,6 +76,7 @@ from ._normalise import (
 from ._panel import IMP_TYPES, Purse, build_purse, impute_panel
 from ._pipeline import STEPS, Pipeline, PipelineSpec, load_spec
 from ._profile import get_str_weak, unit_summary
+from ._progress import ProgressCallback, TextProgress
 from ._results import get_results, rank_scores
 from ._screen import Screen
 from ._sensitivity import SensitivityAnalysis, SensitivityResult, sobol_indices
@@ -176,6 +177,9 @@ __all__ = [
     "SensitivityAnalysis",
     "SensitivityResult",
     "sobol_indices",
+    # progress of long runs
+    "ProgressCallback",
+    "TextProgress",
     # analysis
     "get_stats",
     "get_corr",

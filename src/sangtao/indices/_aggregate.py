@@ -28,8 +28,8 @@ def _prep(x: np.ndarray, w: np.ndarray | None) -> tuple[np.ndarray, np.ndarray, 
     w = np.ones(x.shape[1]) if w is None else np.asarray(w, dtype=float)
     if w.shape != (x.shape[1],):
         raise AggregationError(f"{x.shape[1]} values but {w.size} weights")
-    if np.isnan(w).any():
-        raise AggregationError("weights must not be missing")
+    if not np.isfinite(w).all():
+        raise AggregationError("weights must be finite numbers (not missing or infinite)")
     avail = ~np.isnan(x)
     return x, w, avail
 
@@ -98,11 +98,18 @@ def a_hmean(x: np.ndarray, w: np.ndarray | None = None) -> np.ndarray:
     Raises
     ------
     AggregationError
-        If any value is zero.
+        If any value is zero or negative. (COINr 1.1.14 refuses zeros only, although
+        its documentation asks for positive values: with negative values Σ w/x can
+        reach zero and the mean an infinite or meaningless value.)
     """
     x, w, avail = _prep(x, w)
-    if (avail & (np.where(avail, x, 1.0) == 0)).any():
-        raise AggregationError("harmonic mean of a zero value; normalise to remove zeros first")
+    bad = avail & (np.where(avail, x, 1.0) <= 0)
+    if bad.any():
+        r, c = np.argwhere(bad)[0]
+        raise AggregationError(
+            f"harmonic mean of a zero or negative value (row {r}, column {c}: {x[r, c]}); "
+            "normalise onto a positive scale first or use another mean"
+        )
     wsum = _weight_sums(w, avail)
     with np.errstate(invalid="ignore", divide="ignore"):
         return wsum / (np.where(avail, 1.0 / np.where(avail, x, 1.0), 0.0) @ w)
@@ -117,13 +124,21 @@ def a_genmean(x: np.ndarray, w: np.ndarray | None = None, p: float = 2.0) -> np.
     Raises
     ------
     AggregationError
-        If ``p = 0`` (use :func:`a_gmean`) or if ``p < 0`` and a value is not positive.
+        If ``p = 0`` (use :func:`a_gmean`), if ``p < 0`` and a value is not positive, or
+        if a value is negative (power means are defined on non-negative values: a
+        negative value to a fractional power, or a negative mean to the power 1/p, is
+        NaN; COINr 1.1.14 does not check).
     """
     if p == 0:
         raise AggregationError("a_genmean with p = 0 is the geometric mean: use a_gmean")
     x, w, avail = _prep(x, w)
-    if p < 0 and (avail & (np.where(avail, x, 1.0) <= 0)).any():
+    vals = np.where(avail, x, 1.0)
+    if p < 0 and (avail & (vals <= 0)).any():
         raise AggregationError("a_genmean with p < 0 needs positive values")
+    if (avail & (vals < 0)).any():
+        raise AggregationError(
+            "a_genmean of a negative value; normalise onto a non-negative scale first"
+        )
     wsum = _weight_sums(w, avail)
     with np.errstate(invalid="ignore", divide="ignore"):
         return (np.where(avail, np.where(avail, x, 1.0) ** p, 0.0) @ w / wsum) ** (1 / p)
@@ -136,7 +151,9 @@ def outrank_matrix(x: np.ndarray, w: np.ndarray | None = None) -> np.ndarray:
     triangle is computed; the lower is 1 − upper, as COINr.
     """
     x, w, _ = _prep(x, w)
-    w = w / np.nansum(w)
+    if np.sum(w) == 0:
+        raise AggregationError("the weights sum to zero; the outranking shares are undefined")
+    w = w / np.sum(w)
     a, b = x[:, None, :], x[None, :, :]
     with np.errstate(invalid="ignore"):
         score = ((a > b) * w).sum(axis=2) + ((a == b) * w).sum(axis=2) / 2
@@ -198,8 +215,13 @@ class Aggregate(Step):
 
     Notes
     -----
-    Weights are relative within each parent: only their ratios matter. The record lists,
-    per aggregate, the units left without a score and why.
+    Weights are relative within each parent: only their ratios matter. A score is
+    missing only when documented and recorded: a unit with no available child value, or
+    one below ``dat_thresh``; the record lists, per aggregate, the units left without a
+    score (``units_without_score``, ``below_dat_thresh``), and :func:`export_coin`
+    writes them to ``missing_scores.csv``. Any other non-finite result (weights of the
+    available values summing to zero, a value outside the domain of the mean) raises
+    :class:`AggregationError`.
 
     References
     ----------
@@ -283,11 +305,19 @@ class Aggregate(Step):
                     lacking = [k for k, v in zip(kids, w, strict=True) if np.isnan(v)]
                     raise SpecError(f"weight set lacks weight(s) for {', '.join(lacking)}")
                 try:
-                    y = func(vals, w, **para)
+                    with np.errstate(all="ignore"):  # non-finite results are refused below
+                        y = func(vals, w, **para)
                 except AggregationError as exc:
                     raise AggregationError(f"aggregating {agg} ({f_ag}): {exc}") from None
                 except TypeError as exc:
                     raise SpecError(f"{f_ag} for {agg}: {exc}") from None
+                bad = ~np.isfinite(y) & (~np.isnan(vals)).any(axis=1)
+                if bad.any():
+                    units = ", ".join(map(str, x.index[bad][:10]))
+                    raise AggregationError(
+                        f"aggregating {agg} ({f_ag}) gives no finite score for {units} "
+                        "although values are available"
+                    )
                 if thresh is not None:
                     share = (~np.isnan(vals)).mean(axis=1)
                     low = share < float(thresh)

@@ -250,13 +250,20 @@ class Framework:
 
     def codes(self, level: int | None = None, type_: str | None = None) -> list[str]:
         """Element codes in iMeta order, optionally filtered by level or type."""
-        meta = self.meta
-        mask = pd.Series(True, index=meta.index)
-        if level is not None:
-            mask &= meta["Level"].eq(level).fillna(False).astype(bool)
-        if type_ is not None:
-            mask &= meta["Type"] == type_
-        return [str(c) for c in meta.index[mask]]
+        # the framework is immutable: queries are computed once (Monte Carlo analyses
+        # and the build steps ask for the same lists many times)
+        cache: dict[tuple[int | None, str | None], tuple[str, ...]]
+        cache = self.__dict__.setdefault("_codes_cache", {})
+        key = (level, type_)
+        if key not in cache:
+            meta = self.meta
+            mask = pd.Series(True, index=meta.index)
+            if level is not None:
+                mask &= meta["Level"].eq(level).fillna(False).astype(bool)
+            if type_ is not None:
+                mask &= meta["Type"] == type_
+            cache[key] = tuple(str(c) for c in meta.index[mask])
+        return list(cache[key])
 
     @property
     def indicators(self) -> list[str]:
@@ -316,7 +323,11 @@ class Framework:
     @property
     def directions(self) -> pd.Series:
         """Direction (+1/-1) of each indicator."""
-        return self.meta.loc[self.indicators, "Direction"].astype(float)
+        cached = self.__dict__.get("_directions")
+        if cached is None:
+            cached = self.meta.loc[self.indicators, "Direction"].astype(float)
+            self.__dict__["_directions"] = cached
+        return cached.copy()
 
     @property
     def weights(self) -> pd.Series:

@@ -7,7 +7,7 @@ import pandas as pd
 
 from ._coin import Coin, StepRecord
 from ._errors import SpecError
-from ._step import Step
+from ._step import Step, column_values, replace_columns
 
 __all__ = ["Impute", "i_mean", "i_median", "i_mean_grp", "i_median_grp"]
 
@@ -119,12 +119,12 @@ class Impute(Step):
                     raise SpecError(f"group column {self.use_group!r} not found in iData")
                 f = coin.units.loc[x.index, self.use_group].to_numpy()
                 method = _GROUP_METHODS[self.f_i]
-                for c in inds:
-                    x[c] = method(x[c].to_numpy(float), f)
+                values = column_values(x, inds)
+                x = replace_columns(x, {c: method(values[:, j], f) for j, c in enumerate(inds)})
             else:
                 col_method = _COLUMN_METHODS[self.f_i]
-                for c in inds:
-                    x[c] = col_method(x[c].to_numpy(float))
+                values = column_values(x, inds)
+                x = replace_columns(x, {c: col_method(values[:, j]) for j, c in enumerate(inds)})
         after = x[inds].isna()
         imputed = before & ~after
         details: dict[str, object] = {

@@ -11,7 +11,7 @@ import pandas as pd
 
 from ._coin import Coin, StepRecord
 from ._errors import NormalisationError, SpecError
-from ._step import Step
+from ._step import Step, column_values, replace_columns
 
 __all__ = [
     "NORMALISERS",
@@ -120,10 +120,22 @@ def n_dist2targ(
 
 
 def n_fracmax(x: np.ndarray) -> np.ndarray:
-    """Fraction of the maximum: x / max (COINr ``n_fracmax``)."""
+    """Fraction of the maximum: x / max (COINr ``n_fracmax``).
+
+    Raises
+    ------
+    NormalisationError
+        If the maximum is zero or negative (dividing by it would give infinite values
+        or reverse the order of the units; COINr 1.1.14 does not check).
+    """
+    if np.all(np.isnan(x)):
+        raise NormalisationError("n_fracmax: no available values")
     mx = float(np.nanmax(x))
-    if mx == 0:
-        raise NormalisationError("n_fracmax: the maximum is 0")
+    if mx <= 0:
+        raise NormalisationError(
+            f"n_fracmax: the maximum is {mx:g}; x / max needs a positive maximum "
+            "(use n_minmax for indicators with no positive value)"
+        )
     return x / mx
 
 
@@ -248,8 +260,18 @@ class Normalise(Step):
     Raises
     ------
     NormalisationError
-        For an indicator with no spread (all values equal) under a method that divides by
-        the range or sd, or with no available value.
+        For an indicator with no available value (whatever the method), with no spread
+        (all values equal) under a method that divides by the range or sd, or if a
+        method gives an infinite or missing value where the input had one: a
+        normalised data set never holds a NaN that the input did not.
+
+    Notes
+    -----
+    An indicator with no spread is an error for ``n_minmax``, ``n_zscore``,
+    ``n_dist2max`` and ``n_dist2ref``; the methods that do not divide by the spread
+    give defined values (``n_rank``/``n_borda``/``n_prank``: one shared rank;
+    ``n_fracmax``: 1; ``n_scaled``, ``n_goalposts`` and ``n_dist2targ``: their fixed
+    scale).
 
     References
     ----------
@@ -288,17 +310,19 @@ class Normalise(Step):
         if unknown:
             raise SpecError(f"indiv_specs names unknown indicator(s): {', '.join(unknown)}")
         used: dict[str, dict[str, Any]] = {}
-        for c in inds:
+        values = column_values(x, inds)
+        out: dict[str, np.ndarray] = {}
+        for j, c in enumerate(inds):
             spec = dict(indiv.get(c, gs))
             d = dirs.get(c)
             if d not in (1.0, -1.0):
                 raise SpecError(f"direction of {c} must be 1 or -1, not {d}")
             assert d is not None
-            xc = x[c].to_numpy(float) * d
+            xc = values[:, j] * d
             f_n = spec.get("f_n", "n_minmax")
             para = spec.get("f_n_para")
             if f_n == "none":
-                x[c] = xc
+                out[c] = xc
                 used[c] = {"f_n": "none"}
                 continue
             if f_n not in NORMALISERS:
@@ -309,14 +333,29 @@ class Normalise(Step):
                 kwargs = _imeta_para(coin, f_n, c, d)
             else:
                 kwargs = dict(para or {})
+            avail = ~np.isnan(xc)
+            if not avail.any():
+                raise NormalisationError(
+                    f"indicator {c}: no available values to normalise ({f_n}); impute it, "
+                    "or leave it out (exclude)"
+                )
             kwargs = self._prepare(f_n, kwargs, xc, x.index)
             try:
-                x[c] = NORMALISERS[f_n](xc, **kwargs)
+                with np.errstate(all="ignore"):  # non-finite results are refused below
+                    y = np.asarray(NORMALISERS[f_n](xc, **kwargs), dtype=float)
             except TypeError as exc:
                 raise SpecError(f"{f_n} for {c}: {exc}") from None
             except NormalisationError as exc:
                 raise NormalisationError(f"indicator {c}: {exc}") from None
+            bad = avail & ~np.isfinite(y)
+            if bad.any():
+                units = ", ".join(map(str, x.index[bad][:10]))
+                raise NormalisationError(
+                    f"indicator {c}: {f_n} gives no finite value for unit(s) {units}"
+                )
+            out[c] = y
             used[c] = {"f_n": f_n, "f_n_para": kwargs, "direction": d}
+        x = replace_columns(x, out)
         write_to = self.write_to or self.default_write_to
         assert write_to is not None
         record = StepRecord(

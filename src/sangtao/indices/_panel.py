@@ -12,6 +12,7 @@ import pandas as pd
 from ._coin import Coin, new_coin
 from ._errors import DataError, SpecError
 from ._framework import Framework
+from ._progress import ProgressCallback, tick
 from ._results import rank_scores
 from ._step import Step
 
@@ -253,6 +254,8 @@ def build_purse(
     *,
     impute: Mapping[str, Any] | None = None,
     level_names: Sequence[str] | None = None,
+    exclude: Sequence[str] = (),
+    progress: ProgressCallback | None = None,
 ) -> Purse:
     """Build one coin per ``Time`` value of a panel with the same steps (COINr ``new_coin``
     on panel data, then the build functions' ``.purse`` methods).
@@ -269,6 +272,11 @@ def build_purse(
         Panel imputation before building: ``{"imp_type": "latest", "max_time": 2}``
         (:func:`impute_panel` arguments).
     level_names : sequence of str, optional
+    exclude : sequence of str, optional
+        Indicator codes to leave out (COINr's ``exclude``), in every year.
+    progress : callable, optional
+        ``progress(done, total, "build years")`` after each year (see
+        :class:`TextProgress`).
 
     Returns
     -------
@@ -284,6 +292,14 @@ def build_purse(
     """
     if "Time" not in idata.columns:
         raise DataError("panel iData lacks the column Time")
+    if exclude:
+        if isinstance(imeta, Framework):
+            raise SpecError("exclude needs iMeta as a table, not a built Framework")
+        unknown = [c for c in exclude if c not in set(imeta["iCode"])]
+        if unknown:
+            raise DataError(f"exclude names unknown iCode(s): {', '.join(unknown)}")
+        imeta = imeta[~imeta["iCode"].isin(exclude)]
+        idata = idata.drop(columns=[c for c in exclude if c in idata.columns])
     notes: list[str] = []
     if impute:
         fw = imeta if isinstance(imeta, Framework) else Framework.from_imeta(imeta)
@@ -297,7 +313,11 @@ def build_purse(
         )
     coins: dict[int, Coin] = {}
     units_by_year: dict[int, set[str]] = {}
-    for time_value in sorted(idata["Time"].unique()):
+    years = sorted(idata["Time"].dropna().unique())
+    if idata["Time"].isna().any():
+        raise DataError("panel iData has rows without a Time value")
+    tick(progress, 0, len(years), "build years")
+    for done, time_value in enumerate(years, start=1):
         t = int(time_value)
         rows = idata[idata["Time"] == time_value]
         coin = new_coin(rows.reset_index(drop=True), imeta, level_names=level_names)
@@ -309,6 +329,7 @@ def build_purse(
             removed = rec.details.get("RemovedUnits")
             if removed:
                 notes.append(f"{t}: {rec.step} removed {', '.join(map(str, removed))}")
+        tick(progress, done, len(years), "build years")
     common = set.intersection(*units_by_year.values()) if units_by_year else set()
     varying = sorted(set.union(*units_by_year.values()) - common) if units_by_year else []
     if varying:

@@ -15,8 +15,10 @@ from ._coin import Coin
 from ._denominate import Denominate
 from ._errors import SpecError
 from ._impute import Impute
-from ._io import read_coin
+from ._io import read_coin, read_table
 from ._normalise import Normalise
+from ._panel import Purse, build_purse
+from ._progress import ProgressCallback
 from ._screen import Screen
 from ._step import Step
 from ._treat import Treat
@@ -160,6 +162,52 @@ class PipelineSpec:
         if data is None or meta is None:
             raise SpecError("no iData/iMeta given and the spec names none ('data', 'meta')")
         return read_coin(data, meta, level_names=self.level_names or None, exclude=self.exclude)
+
+    def read_data(self, data: str | Path | pd.DataFrame | None = None) -> pd.DataFrame:
+        """The iData table (the given one, or the spec's file)."""
+        data = data if data is not None else self.data
+        if data is None:
+            raise SpecError("no iData given and the spec names none ('data')")
+        return data if isinstance(data, pd.DataFrame) else read_table(data)
+
+    @staticmethod
+    def is_panel(idata: pd.DataFrame) -> bool:
+        """Whether iData holds several ``Time`` values (one coin per year)."""
+        return "Time" in idata.columns and idata["Time"].nunique(dropna=True) > 1
+
+    def build_purse(
+        self,
+        data: str | Path | pd.DataFrame | None = None,
+        meta: str | Path | pd.DataFrame | None = None,
+        *,
+        impute: Mapping[str, Any] | None = None,
+        progress: ProgressCallback | None = None,
+    ) -> Purse:
+        """Build one coin per ``Time`` value of panel iData with the spec's steps.
+
+        Parameters
+        ----------
+        data, meta : path or pandas.DataFrame, optional
+            Override the spec's files.
+        impute : mapping, optional
+            Panel imputation first (:func:`impute_panel` arguments).
+        progress : callable, optional
+            ``progress(done, total, label)`` after each year.
+        """
+        idata = self.read_data(data)
+        meta = meta if meta is not None else self.meta
+        if meta is None:
+            raise SpecError("no iMeta given and the spec names none ('meta')")
+        imeta = meta if isinstance(meta, pd.DataFrame) else read_table(meta)
+        return build_purse(
+            idata,
+            imeta,
+            self.steps,
+            impute=impute,
+            level_names=self.level_names or None,
+            exclude=self.exclude,
+            progress=progress,
+        )
 
     def build(
         self,

@@ -1,16 +1,16 @@
 """Variance-based sensitivity analysis (first-order and total Sobol' indices), vectorised.
 
 The uncertain choices are those of :class:`UncertaintyAnalysis`: weight noise by level,
-the normalisation method and the aggregation method. Each is one *factor* (the weights
-of a level form a group factor), sampled with Saltelli's design of N(d + 2) runs, and
-every run is evaluated in batches with the vectorised aggregation of the uncertainty
-analysis.
+the imputation, the outlier treatment, the normalisation method and the aggregation
+method. Each is one *factor* (the weights of a level form a group factor), sampled with
+Saltelli's design of N(d + 2) runs, and every run is evaluated in batches with the
+vectorised aggregation of the uncertainty analysis, grouped by data variant.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
@@ -19,7 +19,8 @@ from scipy.stats import rankdata
 
 from ._coin import Coin
 from ._errors import SpecError
-from ._uncertainty import UncertaintyAnalysis
+from ._progress import ProgressCallback, tick
+from ._uncertainty import CHOICE_COLUMNS, UncertaintyAnalysis, check_noise, replications_table
 
 __all__ = ["SensitivityAnalysis", "SensitivityResult", "sobol_indices"]
 
@@ -68,9 +69,10 @@ class SensitivityResult:
         STi_q95``.
     replications : pandas.DataFrame
         One row per run (N(d + 2)): ``matrix`` (``A``, ``B`` or ``AB:<factor>``),
-        ``sample`` (row of the design), the run's parameters (``normalisation``,
-        ``f_ag``, ``w_<code>`` as in :class:`UncertaintyResult`, so
-        :meth:`UncertaintyAnalysis.replay` replays it) and the output ``y``.
+        ``sample`` (row of the design), the run's parameters (``imputation``,
+        ``treatment``, ``normalisation``, ``f_ag``, ``w_<code>`` as in
+        :class:`UncertaintyResult`, so :meth:`UncertaintyAnalysis.replay` of
+        :meth:`SensitivityAnalysis.uncertainty` replays it) and the output ``y``.
     scores : numpy.ndarray
         Target scores of every run, shape ``(N(d + 2), n_units)``.
     output : str
@@ -85,6 +87,7 @@ class SensitivityResult:
     output: str
     units: list[str]
     target: str
+    alternatives: dict[str, list[Any]] = field(default_factory=dict)
 
 
 class SensitivityAnalysis:
@@ -95,8 +98,8 @@ class SensitivityAnalysis:
 
     - ``weights_L<level>`` for each level in ``noise``: every weight w of the level
       becomes w·(1 + (2u − 1)·f), one u per weight (a group factor);
-    - ``normalisation`` if there are several: alternative ⌊u·k⌋;
-    - ``aggregation`` if there are several: alternative ⌊u·k⌋.
+    - ``imputation``, ``treatment``, ``normalisation`` and ``aggregation``, each if it
+      has several alternatives: alternative ⌊u·k⌋.
 
     The output of a run is COINr's: the mean over units of |rank − nominal rank| of the
     target.
@@ -105,7 +108,7 @@ class SensitivityAnalysis:
     ----------
     N : int, default 1000
         Base sample size; N(d + 2) runs with d factors.
-    noise, normalisations, aggregations, target
+    noise, imputations, treatments, normalisations, aggregations, target
         As :class:`UncertaintyAnalysis`.
     Nboot : int, default 500
         Bootstrap resamples for the 5–95 % intervals of the indices.
@@ -126,6 +129,8 @@ class SensitivityAnalysis:
         *,
         N: int = 1000,  # noqa: N803 - COINr's argument name
         noise: Mapping[int, float] | None = None,
+        imputations: Sequence[str | Mapping[str, Any]] | None = None,
+        treatments: Sequence[str | Mapping[str, Any]] | None = None,
         normalisations: Sequence[Mapping[str, Any]] | None = None,
         aggregations: Sequence[str | Sequence[str]] | None = None,
         target: str | None = None,
@@ -135,6 +140,8 @@ class SensitivityAnalysis:
     ) -> None:
         self.N = N
         self.noise = noise
+        self.imputations = imputations
+        self.treatments = treatments
         self.normalisations = normalisations
         self.aggregations = aggregations
         self.target = target
@@ -147,18 +154,25 @@ class SensitivityAnalysis:
         return UncertaintyAnalysis(
             N=1,
             noise=self.noise,
+            imputations=self.imputations,
+            treatments=self.treatments,
             normalisations=self.normalisations,
             aggregations=self.aggregations,
             target=self.target,
             chunk=self.chunk,
         )
 
-    def run(self, coin: Coin) -> SensitivityResult:
-        """Run the analysis on a built coin; see the class docstring."""
+    def run(self, coin: Coin, *, progress: ProgressCallback | None = None) -> SensitivityResult:
+        """Run the analysis on a built coin; see the class docstring.
+
+        ``progress(done, total, label)`` is called as the data variants are built, the
+        runs evaluated and the bootstrap resamples drawn (see :class:`TextProgress`).
+        """
         if self.N < 2:
             raise SpecError("N must be at least 2")
         ua = self.uncertainty()
-        ctx = ua._prepare(coin)
+        noise = check_noise(self.noise)
+        ctx = ua._prepare(coin, progress, "sensitivity")
         fw = ctx.fw
         codes = list(ctx.weights0.index)
         w0 = ctx.weights0.to_numpy(float)
@@ -166,26 +180,24 @@ class SensitivityAnalysis:
         factors: dict[str, list[int]] = {}
         weight_cols: dict[int, tuple[list[int], float]] = {}
         ncol = 0
-        for level, f in sorted(dict(self.noise or {}).items()):
-            if not 0 <= f < 1:
-                raise SpecError(
-                    f"noise factor of level {level} must be in [0, 1), not {f}: a weight "
-                    "could reach zero or turn negative"
-                )
-            idx = [i for i, c in enumerate(codes) if fw.level(c) == int(level)]
+        for level, f in sorted(noise.items()):
+            idx = [i for i, c in enumerate(codes) if fw.level(c) == level]
             if not idx or f == 0:
                 continue
             factors[f"weights_L{level}"] = list(range(ncol, ncol + len(idx)))
-            weight_cols[int(level)] = (idx, float(f))
+            weight_cols[level] = (idx, f)
             ncol += len(idx)
-        if len(ctx.matrices) > 1:
-            factors["normalisation"] = [ncol]
-            ncol += 1
-        if len(ctx.methods) > 1:
-            factors["aggregation"] = [ncol]
-            ncol += 1
+        sizes = dict(zip(CHOICE_COLUMNS, ctx.data.dims, strict=True))
+        sizes["aggregation"] = len(ctx.methods)
+        for name, k in sizes.items():
+            if k > 1:
+                factors[name] = [ncol]
+                ncol += 1
         if not factors:
-            raise SpecError("no uncertain factor: give noise, normalisations or aggregations")
+            raise SpecError(
+                "no uncertain factor: give noise, imputations, treatments, normalisations "
+                "or aggregations"
+            )
         rng = np.random.default_rng(self.seed)
         a = rng.random((self.N, ncol))
         b = rng.random((self.N, ncol))
@@ -202,23 +214,17 @@ class SensitivityAnalysis:
         for level, (idx, f) in weight_cols.items():
             cols = factors[f"weights_L{level}"]
             w_all[:, idx] = w0[idx] * (1 + (2 * u[:, cols] - 1) * f)
-        norm_choice = (
-            np.minimum(
-                (u[:, factors["normalisation"][0]] * len(ctx.matrices)).astype(int),
-                len(ctx.matrices) - 1,
+        picked = {
+            name: (
+                np.minimum((u[:, factors[name][0]] * k).astype(int), k - 1)
+                if name in factors
+                else np.zeros(runs, dtype=int)
             )
-            if "normalisation" in factors
-            else np.zeros(runs, dtype=int)
-        )
-        agg_choice = (
-            np.minimum(
-                (u[:, factors["aggregation"][0]] * len(ctx.methods)).astype(int),
-                len(ctx.methods) - 1,
-            )
-            if "aggregation" in factors
-            else np.zeros(runs, dtype=int)
-        )
-        scores = ua._evaluate(ctx, w_all, norm_choice, agg_choice)
+            for name, k in sizes.items()
+        }
+        agg_choice = picked.pop("aggregation")
+        choices = [picked[c] for c in CHOICE_COLUMNS]
+        scores = ua._evaluate(ctx, w_all, choices, agg_choice, progress, "sensitivity: runs")
         ranks = rankdata(-scores, method="min", axis=1)
         nominal = rankdata(-ctx.nominal, method="min")
         y = np.abs(ranks - nominal).mean(axis=1)
@@ -230,8 +236,12 @@ class SensitivityAnalysis:
         boot = rng.integers(n, size=(self.Nboot, n))
         bs = np.empty((self.Nboot, d))
         bst = np.empty((self.Nboot, d))
+        step = max(1, self.Nboot // 20)
+        tick(progress, 0, self.Nboot, "sensitivity: bootstrap")
         for k, pick in enumerate(boot):
             bs[k], bst[k] = sobol_indices(y_a[pick], y_b[pick], y_ab[:, pick])
+            if (k + 1) % step == 0 or k + 1 == self.Nboot:
+                tick(progress, k + 1, self.Nboot, "sensitivity: bootstrap")
         indices = pd.DataFrame(
             {
                 "Si": s,
@@ -243,16 +253,22 @@ class SensitivityAnalysis:
             },
             index=pd.Index(list(factors), name="Factor"),
         )
-        reps = pd.DataFrame(
-            {
-                "matrix": np.repeat(labels, n),
-                "sample": np.tile(np.arange(n), len(labels)),
-                "normalisation": norm_choice,
-                "f_ag": ["|".join(ctx.methods[i]) for i in agg_choice],
-                **{f"w_{c}": w_all[:, i] for i, c in enumerate(codes)},
-                "y": y,
-            }
+        reps = pd.concat(
+            [
+                pd.DataFrame(
+                    {"matrix": np.repeat(labels, n), "sample": np.tile(np.arange(n), len(labels))}
+                ),
+                replications_table(ctx, choices, agg_choice, w_all),
+                pd.DataFrame({"y": y}),
+            ],
+            axis=1,
         )
         return SensitivityResult(
-            indices, reps, scores, "mean |rank - nominal rank|", ctx.units, ctx.target
+            indices,
+            reps,
+            scores,
+            "mean |rank - nominal rank|",
+            ctx.units,
+            ctx.target,
+            ctx.alternatives(),
         )

@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import copy
 import inspect
+from collections.abc import Mapping
 from typing import Any, ClassVar, Self
+
+import numpy as np
+import pandas as pd
 
 from ._coin import Coin
 from ._errors import SpecError
 
-__all__ = ["Step"]
+__all__ = ["Step", "column_values", "replace_columns"]
 
 
 class Step:
@@ -70,3 +74,31 @@ class Step:
             if value is not default and value != default:
                 shown.append(f"{name}={value!r}")
         return f"{type(self).__name__}({', '.join(shown)})"
+
+
+def replace_columns(frame: pd.DataFrame, columns: Mapping[str, Any]) -> pd.DataFrame:
+    """A copy of ``frame`` with some columns replaced, in one construction.
+
+    Steps compute indicator by indicator; writing the results back column by column
+    (``frame[c] = …``) costs more than the computation on small tables.
+    """
+    arrays = [
+        np.asarray(columns[c]) if c in columns else frame[c].to_numpy() for c in frame.columns
+    ]
+    kinds = {a.dtype.kind for a in arrays}
+    if arrays and len(kinds) == 1 and kinds <= {"f", "O"}:
+        # one block: much cheaper than a column per block
+        block = np.column_stack(arrays).astype(arrays[0].dtype, copy=False)
+        return pd.DataFrame(block, index=frame.index, columns=frame.columns)
+    data = dict(zip(frame.columns, arrays, strict=True))
+    return pd.DataFrame(data, index=frame.index, columns=frame.columns)
+
+
+def column_values(frame: pd.DataFrame, columns: list[str]) -> np.ndarray:
+    """The values of some columns of a numeric frame as a float array (units × columns).
+
+    Equivalent to ``frame[columns].to_numpy(float)`` without building a column index
+    (which costs more than the copy on small tables).
+    """
+    pos = {c: i for i, c in enumerate(frame.columns)}
+    return frame.to_numpy(dtype=float)[:, [pos[c] for c in columns]]

@@ -12,7 +12,7 @@ import pandas as pd
 from ._coin import Coin, StepRecord
 from ._errors import SpecError, TreatmentError
 from ._stats import check_skew_kurt, skew
-from ._step import Step
+from ._step import Step, column_values, replace_columns
 
 __all__ = [
     "GII_TREAT_SPECS",
@@ -136,9 +136,20 @@ def log_GII(x: np.ndarray) -> np.ndarray:  # noqa: N802 - COINr's name
     COINr 1.1.14's ``log_GII`` computes this but returns the untreated ``x`` (a bug);
     here the transformed values are returned. As COINr warns, the transform reverses the
     order of the values when max < 1.
+
+    Raises
+    ------
+    TreatmentError
+        If the maximum is zero or negative: the argument of the log reaches zero or
+        below, which would give −inf or NaN (use ``log_CT``).
     """
     x = np.asarray(x, dtype=float)
     mn, mx = np.nanmin(x), np.nanmax(x)
+    if mx <= 0:
+        raise TreatmentError(
+            f"log_GII needs a positive maximum, not {mx:g} (the log of a value <= 0 "
+            "is undefined); use f2: log_CT for this indicator"
+        )
     return np.log((mx - 1) * (x - mn) / (mx - mn) + 1)
 
 
@@ -234,6 +245,11 @@ def treat_vector(
         return x1, det, points
     transform: Any = _F2[f2]
     x2 = transform(x1 if combine_treat else x, **f2p)
+    lost = ~np.isnan(x) & ~np.isfinite(x2)
+    if lost.any():
+        raise TreatmentError(
+            f"{f2} gives no finite value for {int(lost.sum())} point(s); choose another f2"
+        )
     if not combine_treat:
         points = np.full(np.shape(x), "", dtype=object)
     points = np.where(points == "", f2, points + "+" + f2)
@@ -269,7 +285,9 @@ class Treat(Step):
     An indicator passes when |skew| < ``skew_thresh`` OR kurtosis < ``kurt_thresh``; skew
     and kurtosis are the type-2 sample statistics (:func:`skew`, :func:`kurt`). The record
     holds COINr's ``Dets_Table`` and ``Treated_Points``. Fewer than 4 available values in
-    an indicator raise :class:`TreatmentError`.
+    an indicator raise :class:`TreatmentError`, as does a transform that would turn an
+    available value into an infinite or missing one (e.g. ``log_GII`` of an indicator
+    with no positive value). A constant indicator is left untreated and recorded.
 
     References
     ----------
@@ -320,19 +338,33 @@ class Treat(Step):
             raise SpecError(f"indiv_specs names unknown indicator(s): {', '.join(unknown)}")
         rows: list[dict[str, Any]] = []
         points = pd.DataFrame("", index=x.index, columns=inds, dtype=object)
-        for c in inds:
+        values = column_values(x, inds)
+        treated: dict[str, np.ndarray] = {}
+        treated_points: dict[str, np.ndarray] = {}
+        for j, c in enumerate(inds):
             spec_c = indiv.get(c)
             if base is None and spec_c is None or spec_c == "none":
                 rows.append({"iCode": c, "Treatment": "none (switched off)"})
                 continue
             specs = _merge(base or DEFAULT_TREAT_SPECS, spec_c or {})
+            x0 = values[:, j]
             try:
-                xt, det, pts = treat_vector(x[c].to_numpy(float), specs, self.combine_treat)
+                with np.errstate(all="ignore"):  # non-finite results are refused below
+                    xt, det, pts = treat_vector(x0, specs, self.combine_treat)
             except TreatmentError as exc:
                 raise TreatmentError(f"indicator {c}: {exc}") from None
-            x[c] = xt
-            points[c] = pts
+            bad = ~np.isnan(x0) & ~np.isfinite(xt)
+            if bad.any():
+                units = ", ".join(map(str, x.index[bad][:10]))
+                raise TreatmentError(
+                    f"indicator {c}: {det.get('Treatment')} gives no finite value for "
+                    f"unit(s) {units}; choose another f2"
+                )
+            treated[c] = xt
+            treated_points[c] = np.asarray(pts, dtype=object)
             rows.append({"iCode": c, **det})
+        x = replace_columns(x, treated)
+        points = replace_columns(points, treated_points)
         table = pd.DataFrame(rows).set_index("iCode")
         write_to = self.write_to or self.default_write_to
         assert write_to is not None

@@ -1,7 +1,7 @@
 """Patent landscapes of technology definitions (Viet Nam's strategic groups, WIPO fields).
 
 A plain library: it imports no Django and, of ``sangtao``, only :mod:`sangtao.corpus` and
-:mod:`sangtao.standards`.
+:mod:`sangtao.standards` (and :mod:`sangtao.search` for the embedders of topic maps).
 
 Definitions
     :func:`load_definition` reads a shipped definition (:func:`builtin_definitions`:
@@ -15,14 +15,20 @@ Definitions
     (:func:`remap_rules`).
 Matching
     :func:`match_definition` evaluates a definition over the corpus with an :class:`Engine`
-    (:class:`DuckDBEngine` by default; the SQL lives in one module, written for every
-    engine through a :class:`Dialect`).
+    (:class:`DuckDBEngine` by default, :class:`SparkEngine` on Apache Spark — local or a
+    cluster, :func:`spark_session`, the ``spark`` extra; the SQL lives in one module,
+    written for every engine through a :class:`Dialect`).
 Precision checks
     :func:`precision_sample` and :func:`write_sample` give matched and near-miss documents
     for an examiner to mark; :func:`estimate_precision_recall` reads the marks back.
 Metrics and reports
     :func:`build_landscape` computes the WIPO-method tables (a :class:`Landscape`);
     :func:`write_report` writes CSV, Excel, and a bilingual HTML/PDF report with charts.
+Topic maps
+    :func:`add_topic_map` places a landscape's families on a 2-D map of their text
+    (embeddings from a :class:`sangtao.search.Embedder` → PCA → t-SNE, k-means clusters
+    labelled by class-based TF-IDF, density contours): a :class:`TopicMap`, drawn in the
+    report; :func:`build_topic_map` does it for any documents (:func:`topic_documents`).
 Applicant names
     :class:`NameHarmoniser` (:func:`default_harmoniser`) harmonises applicant names;
     :func:`evaluate_harmonisation` scores it against gold pairs
@@ -55,7 +61,9 @@ from ._match import MatchResult, keyword_pattern, match_definition
 from ._metrics import Landscape, build_landscape, cagr, incomplete_years
 from ._report import write_report
 from ._review import PrecisionEstimate, estimate_precision_recall, precision_sample, write_sample
+from ._spark import SparkEngine, spark_session
 from ._sql import DUCKDB, SPARK, Dialect
+from ._topics import TopicMap, add_topic_map, build_topic_map, topic_documents
 from ._wipo35 import remap_rules, technology_field_of, wipo35_definition
 
 __all__ = [
@@ -76,8 +84,12 @@ __all__ = [
     "NameHarmoniser",
     "Node",
     "PrecisionEstimate",
+    "SparkEngine",
     "Strategy",
+    "TopicMap",
+    "add_topic_map",
     "build_landscape",
+    "build_topic_map",
     "builtin_definitions",
     "cagr",
     "default_harmoniser",
@@ -92,7 +104,9 @@ __all__ = [
     "precision_sample",
     "read_gold_pairs",
     "remap_rules",
+    "spark_session",
     "technology_field_of",
+    "topic_documents",
     "wipo35_definition",
     "write_gold_pairs",
     "write_report",

@@ -13,6 +13,7 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
 from ._i18n import label
+from ._topics_chart import topic_map_chart
 
 __all__ = ["CHARTS", "render_charts"]
 
@@ -136,8 +137,8 @@ def ipc_chart(rows: list[dict[str, Any]]) -> bytes | None:
     return _png(fig)
 
 
-CHARTS = ("filings", "top_applicants", "flows", "rta", "ipc")
-"""The charts of a report, in order."""
+CHARTS = ("filings", "top_applicants", "flows", "rta", "ipc", "topics")
+"""The charts of a report, in order (``topics``: the topic map, when the landscape has one)."""
 
 
 def render_charts(tables: dict[str, list[dict[str, Any]]]) -> dict[str, bytes]:
@@ -151,5 +152,8 @@ def render_charts(tables: dict[str, list[dict[str, Any]]]) -> dict[str, bytes]:
         "flows": flows_chart(tables.get("flows", [])),
         "rta": rta_chart(tables.get("rta", [])),
         "ipc": ipc_chart(tables.get("ipc_subclasses", [])),
+        "topics": topic_map_chart(
+            tables.get("topics_points", []), tables.get("topics_clusters", [])
+        ),
     }
     return {k: v for k, v in drawn.items() if v is not None}

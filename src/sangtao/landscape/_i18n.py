@@ -66,6 +66,57 @@ LABELS: dict[str, tuple[str, str]] = {
     "strategy": ("Chiến lược tra cứu", "Search strategy"),
     "status": ("Trạng thái", "Status"),
     "changelog": ("Lịch sử thay đổi", "Change log"),
+    "topics": ("Bản đồ chủ đề", "Topic map"),
+    "topics_text": (
+        "Mỗi điểm là một họ sáng chế, đặt theo nội dung tên và tóm tắt (vectơ nhúng → PCA → "
+        "t-SNE): các họ gần nhau có nội dung gần nhau, còn khoảng cách và các trục không có ý "
+        "nghĩa tuyệt đối. Các cụm (k-means trên vectơ nhúng) được đặt nhãn bằng các từ đặc "
+        "trưng (c-TF-IDF), theo ngôn ngữ của tài liệu; đường đồng mức thể hiện mật độ họ sáng "
+        "chế.",
+        "Each point is a patent family, placed by the text of its title and abstract "
+        "(embeddings → PCA → t-SNE): nearby families have similar content, but distances and "
+        "axes have no absolute meaning. Clusters (k-means on the embeddings) are labelled with "
+        "their distinctive terms (class-based TF-IDF), in the documents' language; contours "
+        "show the density of families.",
+    ),
+    "clusters": ("Cụm", "Clusters"),
+    "cluster": ("Cụm", "Cluster"),
+    "share": ("Tỷ trọng", "Share"),
+    "label_vi": ("Nhãn (từ tiếng Việt)", "Label (Vietnamese terms)"),
+    "label_en": ("Nhãn (từ tiếng Anh)", "Label (English terms)"),
+    "top_terms": ("Từ đặc trưng", "Top terms"),
+    "top_ipc": ("Phân lớp IPC chính", "Top IPC subclasses"),
+    "representative": ("Họ đại diện (gần tâm cụm)", "Representative family (nearest the centre)"),
+    "years": ("Năm ưu tiên", "Priority years"),
+    "note": ("Ghi chú", "Note"),
+    "embedder": ("Mô hình vectơ nhúng", "Embedding model"),
+    "topics_without_text": (
+        "họ sáng chế không có tên hoặc tóm tắt nên không có trên bản đồ",
+        "families without a title or abstract are not on the map",
+    ),
+    "topics_empty": ("Không có tài liệu: bản đồ trống.", "No documents: the map is empty."),
+    "topics_one-family": ("Chỉ có một họ: đặt ở gốc tọa độ.", "One family: placed at the origin."),
+    "topics_identical-texts": (
+        "Không có hai văn bản khác nhau: một cụm, mọi họ ở gốc tọa độ.",
+        "No two distinct texts: one cluster, every family at the origin.",
+    ),
+    "topics_pca-under-20": (
+        "Dưới 20 họ: chiếu bằng PCA thay cho t-SNE.",
+        "Fewer than 20 families: PCA projection instead of t-SNE.",
+    ),
+    "topics_one-cluster-under-10": (
+        "Dưới 10 họ: một cụm duy nhất.",
+        "Fewer than 10 families: a single cluster.",
+    ),
+    "topics_k-reduced": (
+        "Số cụm yêu cầu lớn hơn số họ: đã giảm bằng số họ.",
+        "More clusters asked for than families: reduced to the number of families.",
+    ),
+    "topics_no-density": (
+        "Không ước lượng được mật độ (dưới 3 điểm hoặc các điểm thẳng hàng): không có đường "
+        "đồng mức.",
+        "The density cannot be estimated (under three points, or points on a line): no contours.",
+    ),
     "generated": ("Tạo lúc", "Generated"),
     "none": ("Không có dữ liệu", "No data"),
 }

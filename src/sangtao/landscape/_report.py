@@ -15,6 +15,7 @@ from ._charts import render_charts
 from ._definition import Strategy
 from ._i18n import LABELS, label
 from ._metrics import Landscape
+from ._topics_chart import topic_map_chart
 
 __all__ = ["FORMATS", "write_report"]
 
@@ -99,6 +100,37 @@ def _strategy_text(s: Strategy | None) -> list[dict[str, Any]]:
     return [{"part": k, "value": v} for k, v in rows if v]
 
 
+def _topics_note(m: dict[str, Any]) -> str:
+    how = f"k = {m.get('k')} ({m.get('k_chosen_by')}), {m.get('projection', '-')}"
+    lines = [f"{html.escape(label('embedder'))}: {html.escape(str(m.get('embedder')))}; {how}"]
+    if m.get("families_without_text"):
+        lines.append(f"{m['families_without_text']} {html.escape(label('topics_without_text'))}")
+    for code in m.get("fallback", []):
+        vi, en = LABELS.get(f"topics_{code}", (code, code))
+        lines.append(f"{html.escape(vi)} <span class='en'>/ {html.escape(en)}</span>")
+    return "<p>" + "<br>".join(lines) + "</p>"
+
+
+def _topics_table(rows: list[dict[str, Any]]) -> str:
+    """The clusters of the topic map under bilingual headers."""
+    shown = []
+    for r in rows:
+        years = f"{r['year_min']}–{r['year_max']}" if r.get("year_min") is not None else ""
+        values = {
+            "cluster": r["cluster"],
+            "families": r["families"],
+            "share": f"{100 * r['share']:.1f} %",
+            "label_vi": r["label_vi"],
+            "label_en": r["label_en"],
+            "top_terms": r["top_terms"],
+            "top_ipc": r["top_ipc"],
+            "representative": f"{r['representative_doc']}: {r['representative_title']}",
+            "years": years,
+        }
+        shown.append({label(key): value for key, value in values.items()})
+    return _html_table(shown, limit=30)
+
+
 def _html(ls: Landscape, tables: dict[str, list[dict[str, Any]]], charts: dict[str, bytes]) -> str:
     d = ls.definition
     node = ls.node
@@ -154,6 +186,9 @@ def _html(ls: Landscape, tables: dict[str, list[dict[str, Any]]], charts: dict[s
     out += [_h2("fields"), _html_table(tables.get("technology_fields", []))]
     if "products" in tables:
         out += [_h2("products"), _html_table(tables["products"], limit=60)]
+    if tables.get("topics_points"):
+        out += [_h2("topics"), _p("topics_text"), _topics_note(meta.get("topics") or {})]
+        out += [_img(charts.get("topics")), _topics_table(tables.get("topics_clusters", []))]
     out += [_h2("networks")]
     for key, table in (("coapplicants", "coapplicant_edges"), ("citations", "citation_edges")):
         rows = tables.get(table, [])
@@ -208,15 +243,17 @@ def write_report(
         From :func:`~sangtao.landscape.build_landscape`.
     out_dir
         Created if missing. Writes ``tables/NAME.csv``, ``landscape.xlsx`` (one sheet per
-        table), ``report.html``, ``report.pdf`` (WeasyPrint) and ``meta.json``.
+        table), ``report.html``, ``report.pdf`` (WeasyPrint) and ``meta.json``; with a topic
+        map (:func:`~sangtao.landscape.add_topic_map`) also ``topic_map.png`` and
+        ``topic_map.svg``.
     formats
         A subset of :data:`FORMATS`.
 
     Returns
     -------
     dict
-        Kind (``"csv"``, ``"xlsx"``, ``"html"``, ``"pdf"``, ``"meta"``) → path (the folder
-        for CSV).
+        Kind (``"csv"``, ``"xlsx"``, ``"html"``, ``"pdf"``, ``"meta"``, ``"topic_map"``,
+        ``"topic_map_svg"``) → path (the folder for CSV).
     """
     wanted = set(formats)
     unknown = wanted - set(FORMATS)
@@ -255,8 +292,18 @@ def write_report(
                 sheet.append([r[c] for c in table.column_names])
         written["xlsx"] = out / "landscape.xlsx"
         book.save(written["xlsx"])
+    charts = render_charts(rows) if wanted & {"html", "pdf"} else {}
+    if rows.get("topics_points"):
+        for kind, fmt in (("topic_map", "png"), ("topic_map_svg", "svg")):
+            image = charts.get("topics") if fmt == "png" else None
+            image = image or topic_map_chart(
+                rows["topics_points"], rows["topics_clusters"], fmt=fmt
+            )
+            if image:
+                written[kind] = out / f"topic_map.{fmt}"
+                written[kind].write_bytes(image)
     if wanted & {"html", "pdf"}:
-        page = _html(landscape, rows, render_charts(rows))
+        page = _html(landscape, rows, charts)
         if "html" in wanted:
             written["html"] = out / "report.html"
             written["html"].write_text(page, encoding="utf-8")

@@ -9,78 +9,39 @@ engines; those are written as placeholders filled from a :class:`Dialect`:
 ``{list_agg}``
     rows to a list (DuckDB ``list``, Spark ``collect_list``);
 ``{strpos}``
-    position of a substring (DuckDB ``strpos``, Spark ``instr``).
+    position of a substring (DuckDB ``strpos``, Spark ``instr``);
+``{element}``
+    the n-th item of a list, 1-based, null past the end (DuckDB ``list_extract``, Spark
+    ``try_element_at``; Spark's ``list[i]`` counts from 0).
 
-Temporary tables are written ``CREATE OR REPLACE TEMP TABLE``; a Spark engine runs them as
-cached temporary views.
-
-Matching text adds two functions, :meth:`Dialect.fold` (the SQL mirror of
-:func:`sangtao.standards.fold`) and :meth:`Dialect.regexp` (RE2/Java regular expressions
-agree on the subset used: ``\\b``, classes, alternation).
+Temporary tables are written ``CREATE OR REPLACE TEMP TABLE``; the Spark engine runs them as
+temporary views over a local checkpoint (and ``INSERT INTO`` one as a union checkpointed
+anew). Matching text adds :meth:`Dialect.fold` and :meth:`Dialect.regexp`
+(:mod:`sangtao.landscape._dialect`).
 
 Tables read: the corpus views ``documents`` and ``documents_all``
 (:func:`sangtao.corpus.open_corpus`), through ``lx_documents`` (one row per ``doc_id``, made
-once per engine); tables written are prefixed ``lx_``. A Spark engine registers the views
-from the same Parquet
-and runs the same statements with :data:`SPARK`.
+once per engine); tables written are prefixed ``lx_``. The Spark engine
+(:mod:`sangtao.landscape._spark`) registers the same views over the same Parquet and runs
+the same statements with :data:`SPARK`; ``tests/landscape/test_engines.py`` checks that both
+engines give identical tables.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from ._dialect import DUCKDB, SPARK, Dialect, quote
 
-__all__ = ["DUCKDB", "SPARK", "Dialect", "render", "STATEMENTS"]
-
-
-@dataclass(frozen=True, slots=True)
-class Dialect:
-    """The few engine-specific spellings the statements need."""
-
-    name: str
-    explode: str
-    list_agg: str
-    fold_template: str
-    regexp_template: str
-    strpos: str
-
-    def fold(self, expr: str) -> str:
-        """SQL that folds ``expr`` like :func:`sangtao.standards.fold` (lower, no marks, đ→d)."""
-        return self.fold_template.format(expr=expr)
-
-    def regexp(self, expr: str, pattern: str) -> str:
-        """SQL that is true when ``pattern`` (a Python string, quoted here) occurs in ``expr``."""
-        return self.regexp_template.format(expr=expr, pattern=quote(pattern))
-
-
-def quote(text: str) -> str:
-    """A SQL string literal."""
-    return "'" + text.replace("'", "''") + "'"
-
-
-DUCKDB = Dialect(
-    name="duckdb",
-    explode="unnest",
-    list_agg="list",
-    fold_template="replace(strip_accents(lower({expr})), 'đ', 'd')",
-    regexp_template="regexp_matches({expr}, {pattern})",
-    strpos="strpos",
-)
-SPARK = Dialect(
-    name="spark",
-    explode="explode",
-    list_agg="collect_list",
-    # Spark has no strip_accents: an engine registers fold() as a UDF of sangtao.standards.fold.
-    fold_template="fold({expr})",
-    regexp_template="({expr} RLIKE {pattern})",
-    strpos="instr",
-)
-"""Declared for the Spark engine to come (PySpark is not installed here; nothing runs it yet)."""
+__all__ = ["DUCKDB", "SPARK", "Dialect", "quote", "render", "STATEMENTS"]
 
 
 def render(name: str, dialect: Dialect, **params: str) -> str:
     """Return statement ``name`` of :data:`STATEMENTS` written for ``dialect``."""
     return STATEMENTS[name].format(
-        explode=dialect.explode, list_agg=dialect.list_agg, strpos=dialect.strpos, **params
+        explode=dialect.explode,
+        list_agg=dialect.list_agg,
+        strpos=dialect.strpos,
+        element=dialect.element,
+        **params,
     )
 
 
@@ -167,12 +128,13 @@ STATEMENTS: dict[str, str] = {
                d.applicants, d.inventors, d.priorities, d.citations, d.ipc, d.cpc
         FROM lx_documents d JOIN lx_set s ON d.family_id = s.family_id""",
     # -- families of the set ----------------------------------------------------------------
+    # years as BIGINT on every engine (DuckDB's year() is BIGINT, Spark's INT)
     "set_family": """
         CREATE OR REPLACE TEMP TABLE lx_sfamily AS
         SELECT family_id, min(priority_date) AS priority_date,
-               year(min(priority_date)) AS priority_year,
+               CAST(year(min(priority_date)) AS BIGINT) AS priority_year,
                min(publication_date) AS first_publication_date,
-               year(min(publication_date)) AS publication_year,
+               CAST(year(min(publication_date)) AS BIGINT) AS publication_year,
                count(*) AS documents, count(DISTINCT office) AS offices,
                min(doc_id) AS representative
         FROM lx_sdoc GROUP BY family_id""",
@@ -351,8 +313,8 @@ STATEMENTS: dict[str, str] = {
           AND p.doc_id NOT IN (SELECT doc_id FROM lx_match WHERE node_id = {node})
         ORDER BY p.doc_id""",
     "review_details": """
-        SELECT d.doc_id, d.family_id, d.titles[1].text AS title,
-               d.abstracts[1].text AS abstract, d.ipc, d.cpc, {columns}
+        SELECT d.doc_id, d.family_id, ({element}(d.titles, 1)).text AS title,
+               ({element}(d.abstracts, 1)).text AS abstract, d.ipc, d.cpc, {columns}
         FROM lx_documents d LEFT JOIN lx_pivot p ON d.doc_id = p.doc_id
         WHERE d.doc_id IN ({ids})""",
 }
