@@ -135,6 +135,7 @@ def actors(db: Any) -> dict[str, Any]:
         ),
         "head": register_user(actor=None, username="head", password=pw, role="head_of_division"),
         "admin": register_user(actor=None, username="admin", password=pw, role="administrator"),
+        "analyst": register_user(actor=None, username="analyst", password=pw, role="analyst"),
     }
 
 
@@ -183,5 +184,28 @@ def _media_root(tmp_path: Any, settings: Any) -> None:
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.SANGTAO_CORPUS_DIR = tmp_path / "corpus"
     settings.SANGTAO_SEARCH_INDEX = tmp_path / "corpus" / "index"
+    settings.SANGTAO_LANDSCAPE_DIR = tmp_path / "landscapes"
+    settings.SANGTAO_INDICES_DIR = tmp_path / "indices"
     # Fast hashing: the actors fixture creates eight users per test.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(scope="session")
+def demo_search_index(tmp_path_factory: pytest.TempPathFactory) -> Any:
+    """The demo corpus and a hybrid index of it (hashing embedder: both arms run), built once."""
+    from sangtao.corpus import ingest
+    from sangtao.office.filing.management.commands.demo import DATA, HISTORIES
+    from sangtao.search import HashingEmbedder, build_index
+
+    root = tmp_path_factory.mktemp("prior-art")
+    ingest([DATA.with_name("corpus"), HISTORIES], root / "corpus")
+    build_index(root / "corpus", root / "index", HashingEmbedder(64, char_ngrams=3))
+    return root
+
+
+@pytest.fixture
+def search_index(demo_search_index: Any, settings: Any) -> Any:
+    """Point the office at the demo search index."""
+    settings.SANGTAO_CORPUS_DIR = demo_search_index / "corpus"
+    settings.SANGTAO_SEARCH_INDEX = demo_search_index / "index"
+    return demo_search_index

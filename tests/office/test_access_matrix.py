@@ -19,9 +19,30 @@ ROLES = [
     "examiner",
     "head",
     "admin",
+    "analyst",
     None,
 ]
 INSIDERS = {"agent", "applicant", "formalities", "examiner", "head", "admin"}
+STAFF = {"formalities", "examiner", "head", "admin"}
+# Pages for office staff only: anyone else is sent to log in, refused or told it is not there.
+STAFF_ONLY = {
+    "applications/<str:number>/prior-art/",
+    "applications/<str:number>/prior-art.pdf",
+    "applications/<str:number>/prior-art.json",
+    "api/v1/applications/<number>/prior-art",
+    "inbox/",
+    "worklist/",
+    "landscapes/",
+    "landscapes/definitions/<str:definition_id>/",
+    "landscapes/runs/<str:run>/",
+    "landscapes/runs/<str:run>/<path:path>",
+    "indices/",
+    "indices/frameworks/<str:key>/",
+    "indices/runs/<str:run>/",
+    "indices/runs/<str:run>/<path:path>",
+}
+# Published-data analysis pages: office staff and ministry analysts.
+ANALYSIS = {route for route in STAFF_ONLY if route.startswith(("landscapes/", "indices/"))}
 SECRET = "Bí mật chưa công bố XYZZY"
 
 
@@ -61,6 +82,16 @@ def _urls(number: str, doc_id: int) -> dict[str, str]:
         "messages/": "/messages/",
         "literature/": "/literature/?q=engine",
         "applications/<str:number>/prior-art/": f"/applications/{number}/prior-art/",
+        "applications/<str:number>/prior-art.pdf": f"/applications/{number}/prior-art.pdf",
+        "applications/<str:number>/prior-art.json": f"/applications/{number}/prior-art.json",
+        "landscapes/": "/landscapes/",
+        "landscapes/definitions/<str:definition_id>/": "/landscapes/definitions/qd1131-2025/",
+        "landscapes/runs/<str:run>/": "/landscapes/runs/run/",
+        "landscapes/runs/<str:run>/<path:path>": "/landscapes/runs/run/report.html",
+        "indices/": "/indices/",
+        "indices/frameworks/<str:key>/": "/indices/frameworks/pii/",
+        "indices/runs/<str:run>/": "/indices/runs/run/",
+        "indices/runs/<str:run>/<path:path>": "/indices/runs/run/results.csv",
         "api/v1/search": None,
         "api/v1/applications/<number>/prior-art": f"/api/v1/applications/{number}/prior-art",
         "deadlines/": "/deadlines/?type=trademark&filing_date=2026-01-05",
@@ -128,6 +159,10 @@ def test_unpublished_application_visibility(api, actors, filing, role):
             "applications/<str:number>/receipt.pdf",
             "applications/<str:number>/documents/<int:doc_id>",
         }
+        if route in ANALYSIS and role == "analyst":
+            assert response.status_code != 403, (role, route)
+        elif route in STAFF_ONLY and role not in STAFF:
+            assert response.status_code in {302, 403, 404}, (role, route, response.status_code)
         if role in INSIDERS:
             if sees_number_page:
                 assert response.status_code == 200, (role, route)

@@ -11,6 +11,7 @@ from ninja import Router, Schema
 from sangtao.api.problems import not_found, problem
 from sangtao.office import priorart
 from sangtao.office.filing.access import visible_application
+from sangtao.office.priorart_report import build_report
 from sangtao.search import SearchError
 
 router = Router(tags=["search"])
@@ -62,7 +63,12 @@ def search(request: HttpRequest, body: SearchIn) -> Any:
 
 @router.get("/applications/{number}/prior-art", summary="Prior art for an application")
 def prior_art(request: HttpRequest, number: str) -> Any:
-    """Documents published before the application's priority or filing date, with passages."""
+    """Documents published before the priority or filing date: passages, arms, category.
+
+    The report of the back office's prior-art PDF and JSON: each hit's rank and score in each
+    arm, matching passages, query-term coverage and a suggested X/Y/A category (a suggestion
+    for the examiner; the rule is in ``category_rule``).
+    """
     user = request.auth  # type: ignore[attr-defined]
     app = visible_application(user, number)
     if app is None:
@@ -70,10 +76,6 @@ def prior_art(request: HttpRequest, number: str) -> Any:
     if not user.is_authenticated or not user.is_office_staff:
         return problem(request, 403, "forbidden")
     try:
-        result = priorart.prior_art(app)
+        return build_report(app)
     except priorart.IndexMissing:
         return _unavailable(request)
-    data = result.as_dict()
-    data["application"] = number
-    data["cutoff"] = priorart.cutoff(app).isoformat()
-    return data

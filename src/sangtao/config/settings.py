@@ -123,6 +123,15 @@ MEDIA_ROOT = Path(os.environ.get("SANGTAO_MEDIA_ROOT", DATA_DIR / "media"))
 SANGTAO_CORPUS_DIR = Path(os.environ.get("SANGTAO_CORPUS_DIR", DATA_DIR / "corpus"))
 SANGTAO_SEARCH_INDEX = Path(os.environ.get("SANGTAO_SEARCH_INDEX", SANGTAO_CORPUS_DIR / "index"))
 
+# Landscape and index runs (one folder per `sangtao landscape build --out` or
+# `sangtao index build|report --out`), shown in the back office; the example index specs
+# and published PII results shipped in the source tree (absent from an installed wheel).
+SANGTAO_LANDSCAPE_DIR = Path(os.environ.get("SANGTAO_LANDSCAPE_DIR", DATA_DIR / "landscapes"))
+SANGTAO_INDICES_DIR = Path(os.environ.get("SANGTAO_INDICES_DIR", DATA_DIR / "indices"))
+SANGTAO_EXAMPLES_DIR = Path(
+    os.environ.get("SANGTAO_EXAMPLES_DIR", PACKAGE_DIR.parent.parent / "examples")
+)
+
 # E-filing limits (bytes); the office accepts these media types only.
 SANGTAO_MAX_FILE_BYTES = int(os.environ.get("SANGTAO_MAX_FILE_BYTES", str(20 * 1024 * 1024)))
 SANGTAO_MAX_REQUEST_BYTES = int(os.environ.get("SANGTAO_MAX_REQUEST_BYTES", str(60 * 1024 * 1024)))

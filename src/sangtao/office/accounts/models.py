@@ -20,6 +20,7 @@ class Role(models.TextChoices):
     SUBSTANTIVE_EXAMINER = "substantive_examiner", _("Substantive examiner")
     HEAD_OF_DIVISION = "head_of_division", _("Head of division")
     ADMINISTRATOR = "administrator", _("Administrator")
+    ANALYST = "analyst", _("Ministry analyst")
 
 
 STAFF_ROLES = frozenset(
@@ -99,6 +100,14 @@ class User(AbstractUser):
     def is_office_staff(self) -> bool:
         """Whether the user works for the office."""
         return self.role in STAFF_ROLES
+
+    @property
+    def may_analyse(self) -> bool:
+        """Whether the user may open landscapes and indices (staff and ministry analysts).
+
+        An analyst works on published data only: no application, no prior-art report.
+        """
+        return self.role in STAFF_ROLES or self.role == Role.ANALYST
 
 
 def _hash_token(raw: str) -> str:

@@ -60,6 +60,8 @@ def home(request: HttpRequest) -> HttpResponse:
         return redirect("login")
     if user.is_office_staff:
         return redirect("backoffice:inbox")
+    if user.may_analyse:
+        return redirect("backoffice:landscapes")
     return redirect("backoffice:mine")
 
 

@@ -38,6 +38,7 @@ STAFF = (
     ("formalities", Role.FORMALITIES_EXAMINER, "Thẩm định viên hình thức (demo)"),
     ("examiner", Role.SUBSTANTIVE_EXAMINER, "Thẩm định viên nội dung (demo)"),
     ("head", Role.HEAD_OF_DIVISION, "Trưởng phòng (demo)"),
+    ("analyst", Role.ANALYST, "Chuyên viên phân tích, Bộ KH&CN (demo)"),
 )
 
 
@@ -53,6 +54,7 @@ def password_for(role: str) -> str:
         Role.HEAD_OF_DIVISION: "head",
         Role.AGENT: "agent",
         Role.APPLICANT: "applicant",
+        Role.ANALYST: "analyst",
     }[Role(role)]
     return f"demo-{short}-2026"
 
