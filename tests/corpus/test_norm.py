@@ -7,7 +7,13 @@ import datetime as dt
 import pytest
 
 from sangtao.corpus import RecordError, canonical_number, doc_id_of, family_key
-from sangtao.corpus._norm import normalize_classes, office_code, parse_date, split_pubkey
+from sangtao.corpus._norm import (
+    clean_text,
+    normalize_classes,
+    office_code,
+    parse_date,
+    split_pubkey,
+)
 from sangtao.corpus._schema import PatentRecord, Priority, empty_record
 
 
@@ -92,3 +98,29 @@ def test_without_priorities_the_application_is_the_family():
     alone = _record("XX-1", None, [])
     assert family_key(first_filing) == family_key(later) == family_key(grant)
     assert family_key(alone) != family_key(_record("XX-2", None, []))
+
+
+@pytest.mark.parametrize(
+    ("raw", "fixed"),
+    [
+        ("Flugkörper FÃ¼r Die Zwecke", "Flugkörper Für Die Zwecke"),  # from the Lens drones set
+        ("GÃ¤nzlichen", "Gänzlichen"),
+        ("cafÃ©", "café"),
+        ("Ã©tat ℃", "état ℃"),  # each run repaired on its own
+    ],
+)
+def test_clean_text_repairs_utf8_read_as_cp1252(raw, fixed):
+    assert clean_text(raw) == fixed
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "NGÃ BA ĐỘNG CƠ",  # Vietnamese capital Ã is a letter, not mojibake
+        "Mức ¼ và ½ lít",
+        "Động cơ đốt trong",
+        "Größe 5 µm ±2",
+    ],
+)
+def test_clean_text_keeps_text_that_is_not_mojibake(text):
+    assert clean_text(text) == text

@@ -33,6 +33,12 @@ __all__ = [
 
 _NON_ALNUM = re.compile(r"[^0-9A-Z]")
 _US_PREFIXED = re.compile(r"^(D|RE|PP|RX|H|T|X|AI|S)0*(\d+)$")
+# UTF-8 read as Windows-1252 ("FÃ¼r" for "Für"): a lead byte's letter, then continuations'.
+_CONT = (
+    "\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc"
+    "\u2013-\u203a\u20ac\u2122"
+)
+_MOJIBAKE = re.compile(f"(?:[\u00c2-\u00f4][{_CONT}]{{1,3}})+")
 _PUBKEY = re.compile(r"^\s*([A-Za-z]{2})[\s_-]*(.+?)(?:[\s_-]+([A-Z][0-9]?))?\s*$")
 
 
@@ -158,12 +164,29 @@ def parse_date(text: str | None) -> dt.date | None:
     return None
 
 
+def _unmangle(match: re.Match[str]) -> str:
+    run = match.group()
+    for encoding in ("cp1252", "latin-1"):
+        try:
+            return run.encode(encoding).decode("utf-8")
+        except UnicodeError:
+            continue
+    return run
+
+
+def repair_mojibake(text: str) -> str:
+    """Undo UTF-8 decoded as Windows-1252 or Latin-1 ("FÃ¼r" → "Für"), as some exports
+    carry it; a run of characters that does not round-trip exactly is kept as given."""
+    return _MOJIBAKE.sub(_unmangle, text)
+
+
 def clean_text(text: str | None) -> str:
-    """Return ``text`` in NFC with runs of white space (line breaks included) made one space."""
+    """Return ``text`` in NFC with runs of white space (line breaks included) made one space,
+    and mojibake repaired (:func:`repair_mojibake`)."""
     if not text:
         return ""
     text = " ".join(text.split())
-    return text if text.isascii() else nfc(text)
+    return text if text.isascii() else nfc(repair_mojibake(text))
 
 
 def lang_text(lang: str | None, text: str | None) -> list[LangText]:

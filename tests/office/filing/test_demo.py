@@ -91,7 +91,17 @@ def test_generated_documents_are_real_pdf_and_png() -> None:
 @pytest.mark.django_db
 def test_demo_load_creates_users_and_files_every_type_once() -> None:
     out = io.StringIO()
-    call_command("demo", "load", "--embedder", "none", "--limit", "1", "--strict", stdout=out)
+    call_command(
+        "demo",
+        "load",
+        "--embedder",
+        "none",
+        "--limit",
+        "1",
+        "--strict",
+        "--no-analysis",
+        stdout=out,
+    )
 
     roles = set(User.objects.values_list("role", flat=True))
     assert roles == set(Role.values)
@@ -113,7 +123,17 @@ def test_demo_load_creates_users_and_files_every_type_once() -> None:
 
     users_before = User.objects.count()
     again = io.StringIO()
-    call_command("demo", "load", "--embedder", "none", "--limit", "1", "--strict", stdout=again)
+    call_command(
+        "demo",
+        "load",
+        "--embedder",
+        "none",
+        "--limit",
+        "1",
+        "--strict",
+        "--no-analysis",
+        stdout=again,
+    )
     assert _filed().count() == len(ALL_TYPES)
     assert User.objects.count() == users_before
     assert f"{'total':<26}{0:>10}{len(ALL_TYPES):>10}" in again.getvalue()
@@ -121,7 +141,9 @@ def test_demo_load_creates_users_and_files_every_type_once() -> None:
 
 @pytest.mark.django_db
 def test_every_demo_record_is_accepted_by_the_office() -> None:
-    call_command("demo", "load", "--strict", "--embedder", "none", stdout=io.StringIO())
+    call_command(
+        "demo", "load", "--strict", "--embedder", "none", "--no-analysis", stdout=io.StringIO()
+    )
     assert _filed().count() == len(load_records())
     # Beside the filings, real applications come with their histories (see test_legacy).
     assert AuditEvent.objects.filter(action="import_application").count() >= 30

@@ -272,6 +272,12 @@ class Command(BaseCommand):
         parser.add_argument(
             "--strict", action="store_true", help="fail if any demo filing is rejected"
         )
+        parser.add_argument(
+            "--no-analysis",
+            dest="analysis",
+            action="store_false",
+            help="skip the demo landscapes and index runs (about a minute)",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         records = load_records(options["data"], options["limit"])
@@ -311,6 +317,8 @@ class Command(BaseCommand):
         self._summary(options["data"], filed, existing, rejected)
         self._histories(admin, options["limit"])
         self._corpus(options["embedder"])
+        if options["analysis"]:
+            self._analysis()
         if rejected and options["strict"]:
             raise CommandError(f"{rejected.total()} demo filing(s) were rejected (see above)")
 
@@ -346,6 +354,23 @@ class Command(BaseCommand):
         )
 
     # users, agents, parties -------------------------------------------------------------------
+
+    def _analysis(self) -> None:
+        """Landscapes of the demo and landscape corpora; the example index builds."""
+        from django.conf import settings
+
+        from sangtao.office.demo_analysis import build_demo_indices, build_demo_landscapes
+
+        data = DATA.parent
+        build_demo_landscapes(
+            [data / "corpus", data / "landscape"],
+            settings.DATA_DIR / "landscape-corpus",
+            settings.SANGTAO_LANDSCAPE_DIR,
+            log=self.stdout.write,
+        )
+        build_demo_indices(
+            settings.SANGTAO_EXAMPLES_DIR, settings.SANGTAO_INDICES_DIR, log=self.stdout.write
+        )
 
     def _user(self, actor: Any, username: str, role: str, full_name: str, **links: Any) -> User:
         password = password_for(role)
