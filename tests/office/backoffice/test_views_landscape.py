@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import io
 import os
 
@@ -197,3 +198,14 @@ def test_navigation_shows_sections_to_staff_only(actors):
     assert 'href="/landscapes/"' in staff and 'href="/indices/"' in staff
     agent = _browser(actors["agent"], "en").get("/my/").content.decode()
     assert 'href="/landscapes/"' not in agent and 'href="/indices/"' not in agent
+
+
+def test_run_page_shows_the_topic_map_and_its_clusters(runs, actors):
+    page = _browser(actors["analyst"], "en").get(f"/landscapes/runs/{RUN}/").content.decode()
+    assert "Topic map" in page
+    assert f'src="/landscapes/runs/{RUN}/topic_map.png"' in page
+    with (runs / RUN / "tables" / "topics_clusters.csv").open(encoding="utf-8") as fh:
+        first = next(csv.DictReader(fh))
+    assert first["top_terms"] in page
+    image = _browser(actors["analyst"]).get(f"/landscapes/runs/{RUN}/topic_map.png")
+    assert _body(image).startswith(b"\x89PNG")

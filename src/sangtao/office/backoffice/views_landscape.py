@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import functools
 from typing import Any
 
@@ -104,6 +105,18 @@ def _run_row(run: runs.Run) -> dict[str, Any]:
     }
 
 
+TOPIC_ROWS = 12
+
+
+def _topic_clusters(run: runs.Run) -> list[dict[str, str]]:
+    """The topic map's clusters (``tables/topics_clusters.csv``), largest first."""
+    if not run.has("tables/topics_clusters.csv"):
+        return []
+    path = runs.safe_file(settings.SANGTAO_LANDSCAPE_DIR, run.name, "tables/topics_clusters.csv")
+    with path.open(encoding="utf-8", newline="") as fh:
+        return list(csv.DictReader(fh))[:TOPIC_ROWS]
+
+
 @analysts_only
 def landscapes(request: HttpRequest) -> HttpResponse:
     """Shipped technology definitions and the landscape runs present on disk."""
@@ -134,7 +147,10 @@ def definition_page(request: HttpRequest, definition_id: str) -> HttpResponse:
 @analysts_only
 def run_page(request: HttpRequest, run: str) -> HttpResponse:
     """One landscape run: its metadata, report and tables."""
-    row = _run_row(runs.load_run(settings.SANGTAO_LANDSCAPE_DIR, run))
+    loaded = runs.load_run(settings.SANGTAO_LANDSCAPE_DIR, run)
+    row = _run_row(loaded)
+    row["topic_map"] = loaded.has("topic_map.png")
+    row["topics"] = _topic_clusters(loaded)
     return render(request, "backoffice/landscape_run.html", row)
 
 
