@@ -29,6 +29,7 @@ import tantivy
 from sangtao.standards import fold
 
 from ._analysis import Clause, ParsedQuery, english_analyzer, folded_analyzer
+from ._checks import check_document_vectors
 from ._errors import IncompatibleIndexError, SearchError
 from ._filters import class_keys, date_key
 from ._model import EmbeddingModel, Filters, IndexDocument
@@ -188,14 +189,7 @@ class EmbeddedBackend:
 
     def upsert(self, documents: Sequence[IndexDocument], vectors: np.ndarray | None = None) -> None:
         """Add or replace documents (and their vectors, one row each, if the index has any)."""
-        if self._model is not None:
-            if vectors is None:
-                raise SearchError("this index holds vectors: give one per document")
-            if vectors.shape != (len(documents), self._model.dim):
-                raise IncompatibleIndexError(
-                    f"expected vectors of shape ({len(documents)}, {self._model.dim}), "
-                    f"got {vectors.shape}"
-                )
+        check_document_vectors(self._model, len(documents), vectors)
         if self._writer is None:
             self._writer = self._index.writer(heap_size=128_000_000, num_threads=1)
         vids = []

@@ -14,7 +14,8 @@ from collections.abc import Iterable, Sequence
 import numpy as np
 
 from ._analysis import Clause, ParsedQuery, english_tokens, fold_tokens
-from ._errors import IncompatibleIndexError, SearchError
+from ._checks import check_document_vectors, check_query_vector
+from ._errors import SearchError
 from ._filters import document_matches
 from ._model import EmbeddingModel, Filters, IndexDocument
 from ._protocol import FIELD_BOOSTS, STEM_WEIGHT
@@ -57,9 +58,7 @@ class MemoryBackend:
 
     def upsert(self, documents: Sequence[IndexDocument], vectors: np.ndarray | None = None) -> None:
         """Add or replace documents."""
-        if self._model is not None:
-            if vectors is None or vectors.shape != (len(documents), self._model.dim):
-                raise IncompatibleIndexError("give one vector of the model's size per document")
+        check_document_vectors(self._model, len(documents), vectors)
         for row, doc in enumerate(documents):
             if not doc.doc_id:
                 raise SearchError("a document without a doc_id cannot be indexed")
@@ -173,12 +172,7 @@ class MemoryBackend:
 
     def dense(self, vector: np.ndarray, filters: Filters, k: int) -> list[tuple[str, float]]:
         """Inner product with every stored vector that passes the filters."""
-        if self._model is None:
-            raise SearchError("this index has no vectors (it was built without an embedder)")
-        if vector.shape[-1] != self._model.dim:
-            raise IncompatibleIndexError(
-                f"query vector has dimension {vector.shape[-1]}, the index {self._model.dim}"
-            )
+        check_query_vector(self._model, vector)
         if self._matrix is None:
             ids = list(self._vecs)
             mat = np.stack([self._vecs[d] for d in ids]) if ids else np.zeros((0, 1))

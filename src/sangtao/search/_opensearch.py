@@ -24,6 +24,7 @@ import numpy as np
 from . import _opensearch_requests as req
 from . import _opensearch_responses as res
 from ._analysis import ParsedQuery
+from ._checks import check_document_vectors, check_query_vector
 from ._errors import IncompatibleIndexError, SearchError
 from ._model import EmbeddingModel, Filters, IndexDocument
 
@@ -304,15 +305,8 @@ class OpenSearchBackend:
 
     def upsert(self, documents: Sequence[IndexDocument], vectors: np.ndarray | None = None) -> None:
         """Index (add or replace) documents and, if the index holds vectors, one row each."""
-        if self._model is not None:
-            if vectors is None:
-                raise SearchError("this index holds vectors: give one per document")
-            if vectors.shape != (len(documents), self._model.dim):
-                raise IncompatibleIndexError(
-                    f"expected vectors of shape ({len(documents)}, {self._model.dim}), "
-                    f"got {vectors.shape}"
-                )
-        else:
+        check_document_vectors(self._model, len(documents), vectors)
+        if self._model is None:
             vectors = None
         for doc in documents:
             if not doc.doc_id:
@@ -339,12 +333,7 @@ class OpenSearchBackend:
 
     def dense(self, vector: np.ndarray, filters: Filters, k: int) -> list[tuple[str, float]]:
         """Approximate (HNSW) inner product with filters applied during the graph search."""
-        if self._model is None:
-            raise SearchError("this index has no vectors (it was built without an embedder)")
-        if vector.shape[-1] != self._model.dim:
-            raise IncompatibleIndexError(
-                f"query vector has dimension {vector.shape[-1]}, the index {self._model.dim}"
-            )
+        check_query_vector(self._model, vector)
         body = req.knn_body(vector, filters, k)
         hits = res.parse_hits(self._call("POST", f"{self._path}/_search", body)[1])
         return [(doc_id, res.inner_product(score)) for doc_id, score in hits]

@@ -27,6 +27,7 @@ from psycopg import sql
 from psycopg.types.json import Jsonb
 
 from ._analysis import ParsedQuery, english_tokens, fold_tokens
+from ._checks import check_document_vectors, check_query_vector
 from ._errors import IncompatibleIndexError, SearchError
 from ._filters import class_keys
 from ._model import EmbeddingModel, Filters, IndexDocument
@@ -220,16 +221,7 @@ class PostgresBackend:
 
     def upsert(self, documents: Sequence[IndexDocument], vectors: np.ndarray | None = None) -> None:
         """Add or replace documents (and their vectors, one row each, if the index has any)."""
-        if self._model is not None:
-            if vectors is None:
-                raise SearchError("this index holds vectors: give one per document")
-            if vectors.shape != (len(documents), self._model.dim):
-                raise IncompatibleIndexError(
-                    f"expected vectors of shape ({len(documents)}, {self._model.dim}) "
-                    f"for {self._model.name}, got {vectors.shape}"
-                )
-            if not np.isfinite(vectors).all():
-                raise SearchError("vectors must be finite numbers (no NaN or infinity)")
+        check_document_vectors(self._model, len(documents), vectors)
         latest = {d.doc_id: (d, row) for row, d in enumerate(documents)}
         if not latest:
             return
@@ -369,12 +361,7 @@ class PostgresBackend:
     def dense(self, vector: np.ndarray, filters: Filters, k: int) -> list[tuple[str, float]]:
         """Inner product with every stored vector (exact), or the HNSW index past
         ``exact_below`` documents; filters are SQL conditions of the same query."""
-        if self._model is None:
-            raise SearchError("this index has no vectors (it was built without an embedder)")
-        if vector.shape[-1] != self._model.dim:
-            raise IncompatibleIndexError(
-                f"query vector has dimension {vector.shape[-1]}, the index {self._model.dim}"
-            )
+        check_query_vector(self._model, vector)
         conds, params = where_sql(filters)
         params.update(vector=vector_text(np.asarray(vector).reshape(-1)), k=k)
         exact = len(self) <= self.exact_below

@@ -10,6 +10,7 @@ from django.test import Client
 
 from sangtao.office.filing.models import Application
 from tests.conftest import PDF
+from tests.office.backoffice.browsing import browser as _browser
 
 pytestmark = pytest.mark.django_db
 
@@ -20,12 +21,6 @@ def _file(api, actors, payload) -> str:
     )
     assert r.status_code == 201, r.content
     return r.json()["number"]
-
-
-def _browser(user, lang="vi") -> Client:
-    c = Client(headers={"Accept-Language": lang})
-    c.force_login(user)
-    return c
 
 
 def test_inbox_in_vietnamese_and_english(api, actors, filing):

@@ -7,23 +7,12 @@ import io
 import os
 
 import pytest
-from django.test import Client
 from openpyxl import load_workbook
 
+from tests.office.backoffice.browsing import body as _body
+from tests.office.backoffice.browsing import browser as _browser
+
 pytestmark = pytest.mark.django_db
-
-
-def _browser(user=None, lang="vi") -> Client:
-    c = Client(headers={"Accept-Language": lang})
-    if user is not None:
-        c.force_login(user)
-    return c
-
-
-def _body(response) -> bytes:
-    if response.streaming:
-        return b"".join(response.streaming_content)
-    return response.content
 
 
 @pytest.fixture

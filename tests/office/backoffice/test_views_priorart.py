@@ -7,11 +7,11 @@ import json
 import unicodedata
 
 import pytest
-from django.test import Client
 from pypdf import PdfReader
 
 from sangtao.office.audit.models import AuditEvent
 from tests.conftest import APPLICANT_VN
+from tests.office.backoffice.browsing import browser as _browser
 
 pytestmark = pytest.mark.django_db
 
@@ -31,13 +31,6 @@ def _file(api, actors, filing) -> str:
     )
     assert r.status_code == 201, r.content
     return r.json()["number"]
-
-
-def _browser(user=None, lang="vi") -> Client:
-    c = Client(headers={"Accept-Language": lang})
-    if user is not None:
-        c.force_login(user)
-    return c
 
 
 def _words(text: str) -> str:
