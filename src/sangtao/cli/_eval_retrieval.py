@@ -6,6 +6,7 @@ import argparse
 import json
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -150,15 +151,24 @@ def _retrieval(ns: argparse.Namespace) -> int:
     return 0
 
 
-def _progress(side: str, report: UpdateReport) -> None:
-    done = report.added + report.updated + report.unchanged
-    print(
-        f"\rindex {side}: {done:>7,} documents {report.embedded:>7,} embedded "
-        f"{report.seconds:7.1f} s",
-        end="" if side == "en" else "\n",
-        file=sys.stderr,
-        flush=True,
-    )
+def _progress() -> Callable[[str, UpdateReport], None]:
+    """A progress printer: one line per side on stderr, rewritten in place."""
+    shown: list[str] = []
+
+    def show(side: str, report: UpdateReport) -> None:
+        if shown and shown[-1] != side:
+            print(file=sys.stderr)
+        shown[:] = [side]
+        done = report.added + report.updated + report.unchanged
+        print(
+            f"\rindex {side}: {done:>7,} documents {report.embedded:>7,} embedded "
+            f"{report.seconds:7.1f} s",
+            end="",
+            file=sys.stderr,
+            flush=True,
+        )
+
+    return show
 
 
 def _print_cross(report: CrossLingualReport) -> None:
@@ -207,10 +217,11 @@ def _cross_lingual(ns: argparse.Namespace) -> int:
                 modes=modes,
                 k=ns.k,
                 work_dir=work,
-                progress=_progress,
+                progress=_progress(),
             )
     except ValueError as exc:  # SearchError, CorpusError
         return _fail(exc)
+    print(file=sys.stderr)
     if ns.json:
         print(json.dumps(report.as_dict(), ensure_ascii=False, indent=1))
     else:

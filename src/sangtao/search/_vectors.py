@@ -1,7 +1,9 @@
 """An on-disk store of document vectors: exact inner-product search with faiss.
 
 Exact (flat) search is enough up to about a million 384-dimensional vectors on one machine;
-recall is 1 by construction. Vectors are keyed by a 64-bit integer id.
+recall is 1 by construction. Vectors are keyed by a 64-bit integer id. An unfiltered search
+multiplies the stored matrix (read in place) by the query with numpy, whose BLAS uses every
+core; faiss scans for a single query on one core.
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ class VectorStore:
     def __init__(self, dim: int) -> None:
         self.dim = dim
         self._index: Any = faiss.IndexIDMap2(faiss.IndexFlatIP(dim))
+        self._view: tuple[np.ndarray, np.ndarray] | None = None
 
     @classmethod
     def load(cls, path: Path) -> VectorStore:
@@ -50,6 +53,7 @@ class VectorStore:
         """Remove vectors by id; returns how many were removed."""
         if len(ids) == 0:
             return 0
+        self._view = None
         return int(self._index.remove_ids(np.asarray(ids, dtype=np.int64)))
 
     def add(self, ids: np.ndarray, vectors: np.ndarray) -> None:
@@ -57,6 +61,7 @@ class VectorStore:
         vecs = np.ascontiguousarray(vectors, dtype=np.float32)
         if vecs.ndim != 2 or vecs.shape[1] != self.dim:
             raise ValueError(f"expected vectors of dimension {self.dim}, got {vecs.shape}")
+        self._view = None
         self._index.add_with_ids(vecs, np.asarray(ids, dtype=np.int64))
 
     def get(self, vid: int) -> np.ndarray | None:
@@ -91,6 +96,27 @@ class VectorStore:
             params = faiss.SearchParameters(sel=selector)  # type: ignore[call-arg]
             scores, ids = self._index.search(query, min(k, len(allowed)), params=params)
         else:
-            scores, ids = self._index.search(query, k)
+            return self._scan(query[0], k)
         keep = ids[0] >= 0
         return ids[0][keep], scores[0][keep]
+
+    def _matrix(self) -> tuple[np.ndarray, np.ndarray]:
+        """The stored vectors (a view of faiss's memory, not a copy) and their ids."""
+        if self._view is None:
+            flat: Any = faiss.downcast_index(self._index.index)
+            n = int(flat.ntotal)
+            xb = faiss.rev_swig_ptr(flat.get_xb(), n * self.dim) if n else np.empty(0, np.float32)
+            ids = faiss.vector_to_array(self._index.id_map)
+            self._view = (np.asarray(xb).reshape(n, self.dim), np.asarray(ids, dtype=np.int64))
+        return self._view
+
+    def _scan(self, query: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
+        """Exact top ``k`` by inner product, ties broken by id."""
+        xb, ids = self._matrix()
+        scores = xb @ query
+        top = np.arange(len(scores))
+        if k < len(scores):
+            kth = scores[np.argpartition(-scores, k - 1)[:k]].min()
+            top = np.flatnonzero(scores >= kth)  # every tie at the k-th score
+        order = top[np.lexsort((ids[top], -scores[top]))][:k]
+        return ids[order], scores[order].astype(np.float32)
