@@ -67,8 +67,11 @@ def build_demo_indices(
     for run, (folder, spec, title) in INDEX_SPECS.items():
         target = out_dir / run
         path = examples_dir / folder / spec
-        if (target / "results.csv").exists() or not path.exists():
-            log(f"Index {run}: {'already built' if path.exists() else 'no ' + str(path)}")
+        if not path.exists():
+            log(f"Index {run}: no {path}")
+            continue
+        if (target / "results.csv").exists():
+            log(f"Index {run}: already built")
             continue
         coin = load_spec(path).build()
         export_coin(coin, target)

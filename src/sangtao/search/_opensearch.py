@@ -224,7 +224,7 @@ class OpenSearchBackend:
         self.url = self._client.url
         self.index_name = _checked(index_name)
         self._path = "/" + index_name
-        status, payload = self._call("GET", f"{self._path}/_mapping", missing_ok=True)
+        status, payload = self._client.call("GET", f"{self._path}/_mapping", missing_ok=True)
         if status == 404:
             if create is False:
                 raise SearchError(
@@ -232,7 +232,7 @@ class OpenSearchBackend:
                     f"({res.error_from(status, payload)})"
                 )
             body = req.index_body(model, engine=engine, shards=shards, replicas=replicas)
-            self._call("PUT", self._path, body)
+            self._client.call("PUT", self._path, body)
             self._model = model
             return
         if create:
@@ -265,30 +265,17 @@ class OpenSearchBackend:
         url: str, index_name: str, *, transport: Transport | None = None, timeout: float = 30.0
     ) -> bool:
         """Whether the cluster holds an index (or alias) of that name."""
-        path = "/" + _checked(index_name)
-        return _Client(url, transport, timeout).call("HEAD", path, missing_ok=True)[0] != 404
+        return _found("HEAD", _Client(url, transport, timeout), index_name)
 
     @staticmethod
     def drop(
         url: str, index_name: str, *, transport: Transport | None = None, timeout: float = 30.0
     ) -> bool:
         """Delete an index and everything in it; returns whether it existed."""
-        path = "/" + _checked(index_name)
-        return _Client(url, transport, timeout).call("DELETE", path, missing_ok=True)[0] != 404
+        return _found("DELETE", _Client(url, transport, timeout), index_name)
 
     def __repr__(self) -> str:
         return f"OpenSearchBackend({self.url!r}, {self.index_name!r})"
-
-    def _call(
-        self,
-        method: str,
-        path: str,
-        body: dict[str, Any] | None = None,
-        *,
-        ndjson: str | None = None,
-        missing_ok: bool = False,
-    ) -> tuple[int, Any]:
-        return self._client.call(method, path, body, ndjson=ndjson, missing_ok=missing_ok)
 
     # -- protocol -----------------------------------------------------------------------
 
@@ -298,7 +285,7 @@ class OpenSearchBackend:
         return self._model
 
     def __len__(self) -> int:
-        return int(self._call("GET", f"{self._path}/_count")[1]["count"])
+        return int(self._client.call("GET", f"{self._path}/_count")[1]["count"])
 
     def close(self) -> None:
         """Nothing to release: each request opens its own connection."""
@@ -312,30 +299,30 @@ class OpenSearchBackend:
             if not doc.doc_id:
                 raise SearchError("a document without a doc_id cannot be indexed")
         for body in req.bulk_upsert(documents, vectors):
-            res.parse_bulk(self._call("POST", f"{self._path}/_bulk", ndjson=body)[1])
+            res.parse_bulk(self._client.call("POST", f"{self._path}/_bulk", ndjson=body)[1])
 
     def delete(self, doc_ids: Iterable[str]) -> int:
         """Remove documents by ``doc_id``; returns how many were indexed."""
         ids = list(dict.fromkeys(doc_ids))
         if not ids:
             return 0
-        payload = self._call("POST", f"{self._path}/_bulk", ndjson=req.bulk_delete(ids))[1]
+        payload = self._client.call("POST", f"{self._path}/_bulk", ndjson=req.bulk_delete(ids))[1]
         return sum(1 for _, result in res.parse_bulk(payload) if result == "deleted")
 
     def commit(self) -> None:
         """Refresh the index, so that searches see the changes (bulk writes are durable)."""
-        self._call("POST", f"{self._path}/_refresh")
+        self._client.call("POST", f"{self._path}/_refresh")
 
     def keyword(self, query: ParsedQuery, filters: Filters, k: int) -> list[tuple[str, float]]:
         """BM25 over the folded and English fields with :data:`FIELD_BOOSTS`."""
         body = req.keyword_body(query, filters, k, self.max_clauses)
-        return res.parse_hits(self._call("POST", f"{self._path}/_search", body)[1])
+        return res.parse_hits(self._client.call("POST", f"{self._path}/_search", body)[1])
 
     def dense(self, vector: np.ndarray, filters: Filters, k: int) -> list[tuple[str, float]]:
         """Approximate (HNSW) inner product with filters applied during the graph search."""
         check_query_vector(self._model, vector)
         body = req.knn_body(vector, filters, k)
-        hits = res.parse_hits(self._call("POST", f"{self._path}/_search", body)[1])
+        hits = res.parse_hits(self._client.call("POST", f"{self._path}/_search", body)[1])
         return [(doc_id, res.inner_product(score)) for doc_id, score in hits]
 
     def _mget(self, doc_ids: Sequence[str], field: str) -> dict[str, Any]:
@@ -343,7 +330,7 @@ class OpenSearchBackend:
         if not ids:
             return {}
         path = f"{self._path}/_mget?_source_includes={field}"
-        return res.parse_mget(self._call("POST", path, {"ids": ids})[1], field)
+        return res.parse_mget(self._client.call("POST", path, {"ids": ids})[1], field)
 
     def get(self, doc_ids: Sequence[str]) -> dict[str, IndexDocument]:
         """The stored documents of the ids that are indexed (exact text, as given)."""
@@ -363,7 +350,7 @@ class OpenSearchBackend:
         while True:
             body = req.fingerprints_body(after, self.page_size)
             page, after = res.parse_fingerprints(
-                self._call("POST", f"{self._path}/_search", body)[1]
+                self._client.call("POST", f"{self._path}/_search", body)[1]
             )
             out.update(page)
             if len(page) < body["size"] or after is None:
@@ -371,5 +358,12 @@ class OpenSearchBackend:
 
     def analyze(self, text: str, field: str = "title") -> list[str]:
         """The tokens ``field``'s analyser makes of ``text`` (to see why a word matches)."""
-        payload = self._call("POST", f"{self._path}/_analyze", {"field": field, "text": text})[1]
+        payload = self._client.call(
+            "POST", f"{self._path}/_analyze", {"field": field, "text": text}
+        )[1]
         return [t["token"] for t in payload.get("tokens") or []]
+
+
+def _found(method: str, client: _Client, index_name: str) -> bool:
+    """Send ``method`` to the index; whether it was there (not a 404)."""
+    return client.call(method, "/" + _checked(index_name), missing_ok=True)[0] != 404
