@@ -4,7 +4,8 @@ Folder layout::
 
     index.json          format, embedding model (name, version, dimension)
     text/               the tantivy index
-    vectors.faiss       faiss IndexIDMap2(IndexFlatIP) of unit vectors
+    vectors.faiss       faiss index of unit vectors: flat (exact) below 100,000 vectors,
+                        IVF-Flat with a calibrated probe count above (see ``_vectors``)
     manifest.parquet    doc_id, vector id, fingerprint of each document
 
 Each text part is indexed twice: folded (``sangtao.standards.fold`` applied before a
@@ -18,6 +19,7 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -30,6 +32,7 @@ from sangtao.standards import fold
 
 from ._analysis import Clause, ParsedQuery, english_analyzer, folded_analyzer
 from ._checks import check_document_vectors
+from ._dates import PublicationDates
 from ._errors import IncompatibleIndexError, SearchError
 from ._filters import class_keys, date_key
 from ._model import EmbeddingModel, Filters, IndexDocument
@@ -84,6 +87,7 @@ class EmbeddedBackend:
         self._doc_of: dict[int, str] = {}
         self._vid_of: dict[str, int] = {}
         self._fingerprint: dict[str, str] = {}
+        self._dates: PublicationDates | None = PublicationDates()
         self._next_vid = 1
         self._searcher = index.searcher()
 
@@ -116,7 +120,9 @@ class EmbeddedBackend:
         model = EmbeddingModel(**meta["model"]) if meta.get("model") else None
         backend = cls(root, model, tantivy.Index.open(str(root / "text")))
         if model and (root / "vectors.faiss").exists():
-            backend._vectors = VectorStore.load(root / "vectors.faiss")
+            backend._vectors = VectorStore.load(
+                root / "vectors.faiss", calibration=meta.get("vectors")
+            )
         manifest = root / "manifest.parquet"
         if manifest.exists():
             table = pq.read_table(manifest)
@@ -130,6 +136,11 @@ class EmbeddedBackend:
                 backend._vid_of[doc_id] = vid
                 backend._fingerprint[doc_id] = fp
             backend._next_vid = max(backend._doc_of, default=0) + 1
+            backend._dates = (  # indexes written before the column filter in the text index
+                PublicationDates.from_columns(table["vid"].to_pylist(), table["pub"].to_pylist())
+                if "pub" in table.column_names
+                else None
+            )
         return backend
 
     def _write_meta(self) -> None:
@@ -142,6 +153,7 @@ class EmbeddedBackend:
                 else None
             ),
             "documents": len(self._vid_of),
+            "vectors": self.describe_vectors(),
         }
         tmp = self.path / "index.json.tmp"
         tmp.write_text(json.dumps(meta, indent=1))
@@ -154,6 +166,10 @@ class EmbeddedBackend:
 
     def __len__(self) -> int:
         return len(self._vid_of)
+
+    def describe_vectors(self) -> dict[str, Any] | None:
+        """The vector index: flat (exact) or IVF with its calibration; None without one."""
+        return self._vectors.describe() if self._vectors is not None else None
 
     def close(self) -> None:
         """Wait for tantivy's merges and drop the writer."""
@@ -208,6 +224,8 @@ class EmbeddedBackend:
             self._vid_of[doc.doc_id] = vid
             self._doc_of[vid] = doc.doc_id
             self._fingerprint[doc.doc_id] = doc.fingerprint()
+            if self._dates is not None:
+                self._dates.set(vid, doc.publication_date)
             vids.append(vid)
         if self._vectors is not None and vectors is not None:
             self._vectors.remove(np.array(replaced, dtype=np.int64))
@@ -225,19 +243,23 @@ class EmbeddedBackend:
             self._writer.delete_documents_by_term("doc_id", doc_id)
             self._doc_of.pop(vid, None)
             self._fingerprint.pop(doc_id, None)
+            if self._dates is not None:
+                self._dates.clear(vid)
             gone.append(vid)
         if self._vectors is not None:
             self._vectors.remove(np.array(gone, dtype=np.int64))
         return len(gone)
 
     def commit(self) -> None:
-        """Commit tantivy, then write the vectors, the manifest and index.json."""
+        """Commit tantivy, then write the vectors (building or refreshing the approximate
+        index if their number calls for it), the manifest and index.json."""
         if self._writer is not None:
             self._writer.commit()
             # merges finish now, not behind later searches; the writer lock is released
             self._writer.wait_merging_threads()
             self._writer = None
         if self._vectors is not None:
+            self._vectors.optimise()
             self._vectors.save(self.path / "vectors.faiss")
         ids = list(self._vid_of)
         table = pa.table(
@@ -245,6 +267,7 @@ class EmbeddedBackend:
                 "doc_id": pa.array(ids, pa.string()),
                 "vid": pa.array([self._vid_of[d] for d in ids], pa.int64()),
                 "fingerprint": pa.array([self._fingerprint[d] for d in ids], pa.string()),
+                **self._date_column(ids),
             }
         )
         tmp = self.path / "manifest.parquet.tmp"
@@ -253,6 +276,12 @@ class EmbeddedBackend:
         self._write_meta()
         self._index.reload()
         self._searcher = self._index.searcher()
+
+    def _date_column(self, ids: list[str]) -> dict[str, pa.Array]:
+        if self._dates is None:
+            return {}
+        dates = self._dates
+        return {"pub": pa.array([dates.key(self._vid_of[d]) for d in ids], pa.int32())}
 
     # -- reading ------------------------------------------------------------------------
 
@@ -381,30 +410,41 @@ class EmbeddedBackend:
         return [int(v) for v in vids if v is not None]
 
     def dense(self, vector: np.ndarray, filters: Filters, k: int) -> list[tuple[str, float]]:
-        """Exact inner-product search; filters applied after an oversampled search, or
-        before it (an id selector) when they are selective."""
+        """Inner-product search (approximate on large stores, see ``_vectors``).
+
+        Date filters are a mask the vector search applies as it goes (``_dates``); other
+        filters are applied after an oversampled search, or before it (an exact search of
+        the matching ids) when too few of the nearest documents pass them."""
         if self._vectors is None:
             raise SearchError("this index has no vectors (it was built without an embedder)")
         if self._model is not None and vector.shape[-1] != self._model.dim:
             raise IncompatibleIndexError(
                 f"query vector has dimension {vector.shape[-1]}, the index {self._model.dim}"
             )
-        fq = self._filter_query(filters)
-        if fq is None:
-            ids, scores = self._vectors.search(vector, k)
-        else:
-            depth = max(10 * k, 1000)
-            ids, scores = self._vectors.search(vector, depth)
-            keep = set(self._matching_vids(fq, [int(i) for i in ids]))
-            pairs = [(i, s) for i, s in zip(ids, scores, strict=True) if int(i) in keep]
-            if len(pairs) >= k or depth >= len(self._vectors):
-                ids = np.array([p[0] for p in pairs[:k]], dtype=np.int64)
-                scores = np.array([p[1] for p in pairs[:k]], dtype=np.float32)
-            else:
-                allowed = np.array(self._matching_vids(fq, None), dtype=np.int64)
-                ids, scores = self._vectors.search(vector, k, allowed=allowed)
+        ids, scores = self._filtered_dense(self._vectors, vector, filters, k)
         return [
             (self._doc_of[int(i)], float(s))
             for i, s in zip(ids, scores, strict=True)
             if int(i) in self._doc_of
         ]
+
+    def _filtered_dense(
+        self, store: VectorStore, vector: np.ndarray, filters: Filters, k: int
+    ) -> tuple[np.ndarray, np.ndarray]:
+        fq = self._filter_query(filters)
+        if fq is None:
+            return store.search(vector, k)
+        dates = self._dates if (filters.before or filters.after) else None
+        mask = dates.mask(filters.before, filters.after) if dates is not None else None
+        rest = (
+            fq if dates is None else self._filter_query(replace(filters, before=None, after=None))
+        )
+        if rest is None:  # dates only: the mask is the whole filter
+            return store.search(vector, k, mask=mask)
+        depth = max(10 * k, 1000)
+        ids, scores = store.search(vector, depth, mask=mask)
+        keep = np.isin(ids, self._matching_vids(rest, [int(i) for i in ids]))
+        if keep.sum() >= k or depth >= len(store):
+            return ids[keep][:k], scores[keep][:k]
+        allowed = np.array(self._matching_vids(fq, None), dtype=np.int64)
+        return store.search(vector, k, allowed=allowed)
