@@ -8,10 +8,7 @@ Folder layout::
                         IVF-Flat with a calibrated probe count above (see ``_vectors``)
     manifest.parquet    doc_id, vector id, fingerprint of each document
 
-Each text part is indexed twice: folded (``sangtao.standards.fold`` applied before a
-simple, lower-casing tokenizer — tantivy's ASCII folding does not map ``đ``) and, for
-English or unlabelled texts, stemmed (Snowball English). The exact document is stored as
-JSON for display and passages.
+The tantivy schema, documents and queries are in :mod:`._tantivy`.
 """
 
 from __future__ import annotations
@@ -28,43 +25,24 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import tantivy
 
-from sangtao.standards import fold
-
-from ._analysis import Clause, ParsedQuery, english_analyzer, folded_analyzer
+from ._analysis import ParsedQuery, english_analyzer, folded_analyzer
 from ._checks import check_document_vectors
 from ._dates import PublicationDates
 from ._errors import IncompatibleIndexError, SearchError
-from ._filters import class_keys, date_key
 from ._model import EmbeddingModel, Filters, IndexDocument
-from ._protocol import FIELD_BOOSTS, STEM_WEIGHT
+from ._tantivy import (
+    ENGLISH,
+    FOLDED,
+    filter_query,
+    keyword_query,
+    tantivy_document,
+    tantivy_schema,
+)
 from ._vectors import VectorStore
 
 __all__ = ["EmbeddedBackend"]
 
 FORMAT = 1
-_PARTS = {
-    "title": "titles",
-    "abstract": "abstracts",
-    "claims": "claims",
-    "description": "descriptions",
-}
-_FOLDED = "sangtao_folded"
-_ENGLISH = "sangtao_en"
-_ENGLISH_LANGS = (None, "en")
-
-
-def _schema() -> tantivy.Schema:
-    sb = tantivy.SchemaBuilder()
-    sb.add_text_field("doc_id", stored=True, tokenizer_name="raw")
-    sb.add_integer_field("vid", indexed=True, fast=True)
-    for name in ("office", "kind", "lang", "ipc", "cpc"):
-        sb.add_text_field(name, tokenizer_name="raw", index_option="basic")
-    sb.add_integer_field("pub", indexed=True, fast=True)
-    for part in _PARTS:
-        sb.add_text_field(f"{part}_f", tokenizer_name=_FOLDED)
-        sb.add_text_field(f"{part}_en", tokenizer_name=_ENGLISH)
-    sb.add_bytes_field("payload", stored=True)
-    return sb.build()
 
 
 class EmbeddedBackend:
@@ -79,8 +57,8 @@ class EmbeddedBackend:
         self.path = path
         self._model = model
         self._index = index
-        self._index.register_tokenizer(_FOLDED, folded_analyzer())
-        self._index.register_tokenizer(_ENGLISH, english_analyzer())
+        self._index.register_tokenizer(FOLDED, folded_analyzer())
+        self._index.register_tokenizer(ENGLISH, english_analyzer())
         self._schema = index.schema
         self._writer: Any = None
         self._vectors = VectorStore(model.dim) if model else None
@@ -100,7 +78,7 @@ class EmbeddedBackend:
         if (root / "index.json").exists():
             raise SearchError(f"{root} already holds an index; open it or remove it")
         (root / "text").mkdir(parents=True, exist_ok=True)
-        index = tantivy.Index(_schema(), path=str(root / "text"), reuse=False)
+        index = tantivy.Index(tantivy_schema(), path=str(root / "text"), reuse=False)
         backend = cls(root, model, index)
         backend._write_meta()
         return backend
@@ -180,29 +158,6 @@ class EmbeddedBackend:
 
     # -- writing ------------------------------------------------------------------------
 
-    def _tantivy_doc(self, doc: IndexDocument, vid: int) -> tantivy.Document:
-        td = tantivy.Document()
-        td.add_text("doc_id", doc.doc_id)
-        td.add_integer("vid", vid)
-        if doc.office:
-            td.add_text("office", doc.office.upper())
-        if doc.kind:
-            td.add_text("kind", doc.kind.upper())
-        for lang in doc.languages:
-            td.add_text("lang", lang)
-        for name in ("ipc", "cpc"):
-            for key in {k for s in getattr(doc, name) for k in class_keys(s)}:
-                td.add_text(name, key)
-        if doc.publication_date:
-            td.add_integer("pub", date_key(doc.publication_date))
-        for part, attr in _PARTS.items():
-            for lang, text in getattr(doc, attr):
-                td.add_text(f"{part}_f", fold(text))
-                if lang in _ENGLISH_LANGS:
-                    td.add_text(f"{part}_en", text)
-        td.add_bytes("payload", json.dumps(doc.as_dict(), ensure_ascii=False).encode())
-        return td
-
     def upsert(self, documents: Sequence[IndexDocument], vectors: np.ndarray | None = None) -> None:
         """Add or replace documents (and their vectors, one row each, if the index has any)."""
         check_document_vectors(self._model, len(documents), vectors)
@@ -220,7 +175,7 @@ class EmbeddedBackend:
             else:
                 self._writer.delete_documents_by_term("doc_id", doc.doc_id)
                 replaced.append(vid)
-            self._writer.add_document(self._tantivy_doc(doc, vid))
+            self._writer.add_document(tantivy_document(doc, vid))
             self._vid_of[doc.doc_id] = vid
             self._doc_of[vid] = doc.doc_id
             self._fingerprint[doc.doc_id] = doc.fingerprint()
@@ -314,50 +269,6 @@ class EmbeddedBackend:
             out[doc.doc_id] = doc
         return out
 
-    def _filter_query(self, filters: Filters) -> tantivy.Query | None:
-        s = self._schema
-        musts: list[tantivy.Query] = []
-        for name, values in (
-            ("ipc", filters.ipc),
-            ("cpc", filters.cpc),
-            ("office", filters.office),
-            ("kind", filters.kind),
-            ("lang", filters.language),
-        ):
-            if values:
-                musts.append(tantivy.Query.term_set_query(s, name, list(values)))
-        if filters.before or filters.after:
-            musts.append(
-                tantivy.Query.range_query(
-                    s,
-                    "pub",
-                    tantivy.FieldType.Integer,
-                    lower_bound=date_key(filters.after) if filters.after else 0,
-                    upper_bound=date_key(filters.before) if filters.before else 99991231,
-                    include_lower=True,
-                    include_upper=filters.before is None,
-                )
-            )
-        if not musts:
-            return None
-        return tantivy.Query.boolean_query([(tantivy.Occur.Must, q) for q in musts])
-
-    def _clause_query(self, clause: Clause) -> tantivy.Query:
-        s = self._schema
-        subs = []
-        for part, boost in FIELD_BOOSTS.items():
-            for suffix, words, weight in (
-                ("_f", clause.words, boost),
-                ("_en", clause.stems, boost * STEM_WEIGHT),
-            ):
-                field = part + suffix
-                if len(words) == 1:
-                    q = tantivy.Query.term_query(s, field, words[0])
-                else:
-                    q = tantivy.Query.phrase_query(s, field, list(words))
-                subs.append((tantivy.Occur.Should, tantivy.Query.boost_query(q, weight)))
-        return tantivy.Query.boolean_query(subs)
-
     def _vids_to_ids(self, hits: list[tuple[Any, Any]]) -> list[tuple[str, float]]:
         if not hits:
             return []
@@ -370,24 +281,7 @@ class EmbeddedBackend:
 
     def keyword(self, query: ParsedQuery, filters: Filters, k: int) -> list[tuple[str, float]]:
         """BM25 over the folded and English fields with :data:`FIELD_BOOSTS`."""
-        occur = {
-            "should": tantivy.Occur.Should,
-            "must": tantivy.Occur.Must,
-            "must_not": tantivy.Occur.MustNot,
-        }
-        subs = [(occur[c.occur], self._clause_query(c)) for c in query.clauses]
-        if all(c.occur == "must_not" for c in query.clauses):
-            subs.append((tantivy.Occur.Must, tantivy.Query.all_query()))
-        text_query = tantivy.Query.boolean_query(subs)
-        fq = self._filter_query(filters)
-        if fq is not None:
-            # the filter is a second Must: beside it, Should clauses would become optional
-            text_query = tantivy.Query.boolean_query(
-                [
-                    (tantivy.Occur.Must, text_query),
-                    (tantivy.Occur.Must, tantivy.Query.const_score_query(fq, 0.0)),
-                ]
-            )
+        text_query = keyword_query(self._schema, query, filters)
         result = self._searcher.search(text_query, k, count=False)
         return self._vids_to_ids(result.hits)
 
@@ -431,13 +325,15 @@ class EmbeddedBackend:
     def _filtered_dense(
         self, store: VectorStore, vector: np.ndarray, filters: Filters, k: int
     ) -> tuple[np.ndarray, np.ndarray]:
-        fq = self._filter_query(filters)
+        fq = filter_query(self._schema, filters)
         if fq is None:
             return store.search(vector, k)
         dates = self._dates if (filters.before or filters.after) else None
         mask = dates.mask(filters.before, filters.after) if dates is not None else None
         rest = (
-            fq if dates is None else self._filter_query(replace(filters, before=None, after=None))
+            fq
+            if dates is None
+            else filter_query(self._schema, replace(filters, before=None, after=None))
         )
         if rest is None:  # dates only: the mask is the whole filter
             return store.search(vector, k, mask=mask)
