@@ -17,6 +17,7 @@ def test_build_then_search_with_filters_as_json(tmp_path, corpus_dir, capsys, mo
     )
     built = json.loads(capsys.readouterr().out)
     assert built["added"] > 30
+    assert built["vectors"] == {"kind": "flat", "vectors": built["added"]}
     assert (
         main(
             [
@@ -42,6 +43,17 @@ def test_build_then_search_with_filters_as_json(tmp_path, corpus_dir, capsys, mo
     assert main(["search", "hop chat", "--index", str(index), "--mode", "keyword"]) == 0
     text = capsys.readouterr().out
     assert "VN-90079-A" in text and "«Hợp» «chất»" in text
+
+
+def test_a_large_build_reports_its_ivf_index(tmp_path, corpus_dir, capsys, monkeypatch):
+    from sangtao.search import _vectors
+
+    monkeypatch.setattr(_vectors, "ANN_MIN", 20)
+    index = tmp_path / "ix"
+    args = ["search", "--build", "--corpus", str(corpus_dir), "--index", str(index)]
+    assert main([*args, "--embedder", "hashing"]) == 0
+    out = capsys.readouterr().out
+    assert "vectors: IVF index, 16 cells" in out and "recall@10 against exact search" in out
 
 
 def test_errors_are_messages_and_status_2(tmp_path, corpus_dir, capsys):

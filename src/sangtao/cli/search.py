@@ -122,8 +122,9 @@ def _build(ns: argparse.Namespace, corpus: Path, index_dir: Path | str, dsn: str
         backend=ns.backend,
         dsn=dsn,
     )
+    vectors = _vector_index(index_dir) if ns.backend == "embedded" else None
     if ns.json:
-        print(json.dumps(report.as_dict(), indent=1))
+        print(json.dumps({**report.as_dict(), "vectors": vectors}, indent=1))
     else:
         print(file=sys.stderr)
         print(
@@ -131,7 +132,24 @@ def _build(ns: argparse.Namespace, corpus: Path, index_dir: Path | str, dsn: str
             f"{report.unchanged} unchanged, {report.deleted} deleted; {report.embedded} "
             f"embedded, {report.reused} vectors reused; {report.seconds:.1f} s"
         )
+        if vectors and vectors.get("kind") == "ivf":
+            print(
+                f"vectors: IVF index, {vectors['nlist']} cells, {vectors['nprobe']} probed at "
+                f"least; recall@10 against exact search {vectors.get('recall_at_10')} on "
+                f"{vectors.get('queries')} calibration queries"
+            )
+        elif vectors:
+            print(f"vectors: exact search over {vectors.get('vectors')} vectors")
     return 0
+
+
+def _vector_index(index_dir: Path | str) -> dict[str, Any] | None:
+    """The ``vectors`` entry of an embedded index's ``index.json``."""
+    meta = Path(index_dir) / "index.json"
+    if not meta.exists():
+        return None
+    vectors = json.loads(meta.read_text()).get("vectors")
+    return vectors if isinstance(vectors, dict) else None
 
 
 def _print(result: SearchResult) -> None:
