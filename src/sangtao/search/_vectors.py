@@ -4,8 +4,8 @@ Small stores are flat: every search is exact, and an unfiltered one multiplies t
 matrix (read in place) by the query with numpy, whose BLAS uses every core. From
 :data:`ANN_MIN` vectors on, :meth:`VectorStore.optimise` (run at every commit) turns the
 store into an IVF-Flat index (:mod:`._ivf`) whose probe count is calibrated to recall@10 ≥
-0.97 against exact search. Each search starts from that count (at least 1 % of the cells)
-and doubles it until the result stops changing. The index is retrained when the store has
+0.97 against exact search (at least 1 % of the cells are probed); a search with a mask
+probes more, until a wider probe changes nothing. The index is retrained when the store has
 grown fourfold, and turned back into a flat one below half of ``ANN_MIN``. Searches
 restricted to a set of ids stay exact on both. Vectors are keyed by a 64-bit integer id.
 """
@@ -183,11 +183,12 @@ class VectorStore:
                 params.sel = faiss.IDSelectorBitmap(bitmap)  # type: ignore[call-arg,arg-type]
             scores, ids = self._index.search(query, k, params=params)
             keep = ids[0] >= 0
-            if nprobe >= nlist or (allowed is not None) or (keep.all() and seen == set(ids[0])):
+            full = bool(keep.all())
+            if nprobe >= nlist or (full and (bitmap is None or seen == set(ids[0]))):
                 break
-            # neighbours of a query far from every cell centre, or members of a mask, may
-            # sit in cells not yet probed: widen until a wider probe changes nothing
-            seen = set(ids[0]) if keep.all() else None
+            # a mask's members near the query may sit in cells not yet probed (the mask
+            # can leave out most of the query's own cells): widen until nothing changes
+            seen = set(ids[0]) if full else None
             nprobe = min(nlist, 2 * nprobe)
         ids, scores = ids[0][keep], scores[0][keep]
         order = np.lexsort((ids, -scores))
