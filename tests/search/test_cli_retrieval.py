@@ -86,3 +86,20 @@ def test_cross_lingual_on_the_fixtures(tmp_path, capsys):
     assert "recall@10 of documents sharing an IPC subclass" in capsys.readouterr().out
     assert main([*argv, "--modes", "keyword,fuzzy"]) == 2
     assert "--modes" in capsys.readouterr().err
+
+
+def test_cross_lingual_options(tmp_path, capsys):
+    argv = ["eval", "cross-lingual", "--embedder", "hashing", "--work", str(tmp_path)]
+    argv += ["--vi", str(CORPUS_FIXTURES / "ipvn"), "--en", str(CORPUS_FIXTURES / "lens")]
+    argv += ["--cache", str(tmp_path / "vectors.sqlite"), "--monolingual", "--json"]
+    assert main([*argv, "--split", "tune", "--cross-language-weight", "0.3"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert out["settings"] == {"split": "tune", "seed": 0, "cross_language_weight": 0.3}
+    assert {s["direction"] for s in out["scores"]} == {"vi→en", "en→vi", "en→en", "vi→vi"}
+    assert (tmp_path / "vectors.sqlite").stat().st_size > 0
+    assert main([*argv[:-1], "--split", "held-out"]) == 0
+    assert "queries: held-out (seed 0); hybrid cross-language keyword weight" in (
+        capsys.readouterr().out
+    )
+    assert main([*argv, "--cross-language-weight", "2"]) == 2
+    assert "--cross-language-weight" in capsys.readouterr().err

@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 
-from sangtao.search import HashingEmbedder, SearchIndex, cross_lingual
-from sangtao.search._crosslingual import ipc_subclasses, monolingual, score_direction
+from sangtao.search import HashingEmbedder, SearchError, SearchIndex, cross_lingual
+from sangtao.search._crosslingual import (
+    ipc_subclasses,
+    monolingual,
+    query_half,
+    score_direction,
+)
+from sangtao.search._embedcache import CachedEmbedder
 
 from .conftest import synthetic
 
@@ -106,3 +113,72 @@ def test_the_kept_index_follows_the_documents_in_chunks(tmp_path, monkeypatch):
     assert report.scores[0].documents == 2
     with SearchIndex.open(tmp_path / "index-en") as index:
         assert sorted(index.backend.fingerprints()) == ["T1", "T2"]  # T3 dropped
+
+
+def test_the_halves_split_queries_stably_and_roughly_evenly():
+    halves = [query_half(f"VN-{i}", seed=3) for i in range(400)]
+    assert halves == [query_half(f"VN-{i}", seed=3) for i in range(400)]
+    assert 150 < halves.count("tune") < 250
+    assert halves != [query_half(f"VN-{i}", seed=4) for i in range(400)]
+
+
+def test_split_monolingual_runs_and_the_weight_setting(tmp_path):
+    queries = [
+        *QUERIES,
+        synthetic(
+            "Q3",
+            titles=(("vi", "Vắc xin"),),
+            abstracts=(("vi", "Vắc xin phòng bệnh."),),
+            ipc=("A61K 39/00",),
+        ),
+    ]
+    report = cross_lingual(
+        queries,
+        TARGETS,
+        HashingEmbedder(32),
+        k=2,
+        work_dir=tmp_path,
+        same_language=True,
+        cross_language_weight=0.5,
+    )
+    assert report.settings == {"split": "all", "seed": 0, "cross_language_weight": 0.5}
+    got = {(s.direction, s.mode): s for s in report.scores}
+    # vi→vi: Q1 and Q3 share A61K, each the other's only relevant document (itself left out)
+    assert got["vi→vi", "keyword"].evaluated == 2
+    assert got["vi→vi", "keyword"].documents == 3
+    halves = {
+        split: cross_lingual(queries, TARGETS, HashingEmbedder(32), k=2, split=split)
+        for split in ("tune", "held-out")
+    }
+    asked = {s: r.scores[0].queries for s, r in halves.items()}
+    assert asked["tune"] + asked["held-out"] == 3
+    with pytest.raises(SearchError, match="unknown split"):
+        cross_lingual(queries, TARGETS, HashingEmbedder(32), split="half")
+
+
+class _Counting(HashingEmbedder):
+    def __init__(self) -> None:
+        super().__init__(16)
+        self.embedded = 0
+
+    def embed_passages(self, texts):  # type: ignore[no-untyped-def]
+        self.embedded += len(texts)
+        return super().embed_passages(texts)
+
+
+def test_the_vector_cache_computes_each_text_once(tmp_path):
+    inner = _Counting()
+    cached = CachedEmbedder(inner, tmp_path / "v.sqlite")
+    first = cached.embed_passages(["a b", "c d", "a b"])
+    assert inner.embedded == 2 and (cached.hits, cached.misses) == (1, 2)
+    cached.close()
+    again = CachedEmbedder(inner, tmp_path / "v.sqlite")
+    np.testing.assert_array_equal(again.embed_passages(["c d", "a b"]), first[[1, 0]])
+    assert inner.embedded == 2  # read from the file
+    q = again.embed_queries(["a b"])  # queries are kept apart from passages
+    np.testing.assert_array_equal(q, inner.embed_queries(["a b"]))
+    assert again.misses == 1 and again.model == inner.model
+    other = CachedEmbedder(HashingEmbedder(16, seed=1), tmp_path / "v.sqlite")
+    assert not np.array_equal(other.embed_passages(["a b"])[0], first[0])  # keyed by model
+    again.close()
+    other.close()

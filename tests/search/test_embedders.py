@@ -52,3 +52,18 @@ def test_e5_embeds_vietnamese_and_english_into_one_space():
     assert p.shape == (3, 384)
     np.testing.assert_allclose(np.linalg.norm(p, axis=1), 1.0, rtol=1e-4)
     assert p[0] @ q > p[1] @ q
+
+
+def test_e5_sends_texts_by_length_within_its_limits_and_the_vectors_do_not_change():
+    e5 = E5Embedder(batch_tokens=40)
+    texts = ["pizza box", "an internal combustion engine with a turbocharger " * 4, "động cơ", " "]
+    sizes = [e5._e5.token_count(t if t.strip() else "-") for t in texts]
+    batches = e5._batches([t if t.strip() else "-" for t in texts], False)
+    assert sorted(r for b in batches for r in b) == [0, 1, 2, 3]
+    assert batches[-1] == [1]  # the longest, alone: over the budget by itself
+    assert all(sum(sizes[r] for r in b) <= 40 for b in batches[:-1])
+    one_by_one = E5Embedder(batch_size=1)
+    assert [len(b) for b in one_by_one._batches(texts, False)] == [1, 1, 1, 1]
+    np.testing.assert_allclose(
+        e5.embed_passages(texts), one_by_one.embed_passages(texts), rtol=0, atol=1e-6
+    )

@@ -81,6 +81,26 @@ def register(sub: Any) -> None:
     c.add_argument(
         "--work", type=Path, help="keep corpora and indexes here and reuse them (default: temp)"
     )
+    c.add_argument(
+        "--cache", type=Path, metavar="FILE", help="keep vectors in this SQLite file for reuse"
+    )
+    c.add_argument(
+        "--split",
+        choices=("all", "tune", "held-out"),
+        default="all",
+        help="ask all queries (default) or one half, by a seeded hash of the document id",
+    )
+    c.add_argument("--seed", type=int, default=0, help="seed of --split (0)")
+    c.add_argument(
+        "--cross-language-weight",
+        type=float,
+        metavar="W",
+        help="hybrid: what a keyword rank counts in a document of another language "
+        "(default: the library's; 1 is plain reciprocal-rank fusion)",
+    )
+    c.add_argument(
+        "--monolingual", action="store_true", help="also run en→en and vi→vi (self left out)"
+    )
     c.add_argument("--json", action="store_true", help="print JSON")
     c.set_defaults(func=_cross_lingual)
 
@@ -173,6 +193,12 @@ def _progress() -> Callable[[str, UpdateReport], None]:
 
 def _print_cross(report: CrossLingualReport) -> None:
     print(f"embedder: {report.model}")
+    st = report.settings
+    if st:
+        print(
+            f"queries: {st['split']} (seed {st['seed']}); hybrid cross-language keyword "
+            f"weight {st['cross_language_weight']:g}"
+        )
     print(
         f"{'direction':<9} {'mode':<8} {'queries':>7} {'no rel':>6} {'docs':>7} "
         f"{'recall':>7} {'P':>6} {'random':>7} {'s':>6}"
@@ -204,6 +230,9 @@ def _cross_lingual(ns: argparse.Namespace) -> int:
         return _fail(f"--modes takes keyword, dense and hybrid, not {ns.modes!r}")
     if ns.k < 1:
         return _fail("--k must be at least 1")
+    weight = ns.cross_language_weight
+    if weight is not None and not 0 <= weight <= 1:
+        return _fail("--cross-language-weight must be from 0 to 1")
     try:
         embedder = make_embedder(ns.embedder)
         with tempfile.TemporaryDirectory() as tmp:
@@ -218,6 +247,11 @@ def _cross_lingual(ns: argparse.Namespace) -> int:
                 k=ns.k,
                 work_dir=work,
                 progress=_progress(),
+                split=ns.split,
+                seed=ns.seed,
+                cross_language_weight=weight,
+                same_language=ns.monolingual,
+                cache=ns.cache,
             )
     except ValueError as exc:  # SearchError, CorpusError
         return _fail(exc)

