@@ -12,6 +12,7 @@ from sangtao.api.problems import not_found, problem
 from sangtao.office import priorart
 from sangtao.office.filing.access import visible_application
 from sangtao.office.priorart_report import build_report
+from sangtao.office.search_messages import search_message_pair
 from sangtao.search import SearchError
 
 router = Router(tags=["search"])
@@ -55,7 +56,7 @@ def search(request: HttpRequest, body: SearchIn) -> Any:
             request,
             422,
             "validation",
-            detail_vi=f"Câu truy vấn không hợp lệ: {exc}",
+            detail_vi=f"Câu truy vấn không hợp lệ: {search_message_pair(str(exc))[0]}",
             detail_en=f"Invalid query: {exc}",
         )
     return result.as_dict()

@@ -23,6 +23,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
 from sangtao.office import priorart
+from sangtao.office.search_messages import search_message_pair
 from sangtao.search import Hit, SearchResult, parse_query
 from sangtao.standards import fold
 
@@ -102,6 +103,9 @@ def suggest_category(why: dict[str, dict[str, Any]], share: float) -> tuple[str,
 def report_from_result(app: Any, result: SearchResult) -> dict[str, Any]:
     """The report as JSON-ready data: the search result plus cut-off and categories."""
     data = result.as_dict()
+    pairs = [search_message_pair(n) for n in result.notes]
+    data["notes_vi"] = [vi for vi, _ in pairs]
+    data["notes_en"] = [en for _, en in pairs]
     for hit, row in zip(result.hits, data["hits"], strict=True):
         share, terms = coverage(hit, result.query)
         category, reason_vi, reason_en = suggest_category(row["why"], share)

@@ -42,6 +42,7 @@ from sangtao.office.procedure.calculator import compute_deadlines
 from sangtao.office.procedure.models import Notification
 from sangtao.office.procedure.rules import allowed_acts, status_label
 from sangtao.office.procedure.worklists import worklist
+from sangtao.office.search_messages import search_message
 from sangtao.search import SearchError
 from sangtao.standards import fold
 
@@ -326,7 +327,7 @@ def calculator(request: HttpRequest) -> HttpResponse:
         try:
             results = compute_deadlines(form.cleaned_data)
         except ValueError as exc:
-            error = str(exc)
+            error = search_message(str(exc))
     return render(
         request,
         "backoffice/calculator.html",
@@ -359,7 +360,7 @@ def literature(request: HttpRequest) -> HttpResponse:
         except priorart.IndexMissing:
             error = _("No search index yet; an administrator must run `sangtao search --build`.")
         except SearchError as exc:
-            error = str(exc)
+            error = search_message(str(exc))
     return render(
         request,
         "backoffice/literature.html",

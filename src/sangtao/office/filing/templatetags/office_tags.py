@@ -1,4 +1,5 @@
-"""Template filters of the office pages: money, regime and status names, search passages."""
+"""Template filters of the office pages: money, regime and status names, search passages
+and notes."""
 
 from __future__ import annotations
 
@@ -58,3 +59,11 @@ def highlight(passage: dict[str, Any]) -> Any:
         pos = end
     out.append(escape(text[pos:]))
     return mark_safe("".join(out))  # noqa: S308 - every piece of text is escaped above
+
+
+@register.filter
+def search_message(text: str) -> str:
+    """A search note or error in the current language (see ``office.search_messages``)."""
+    from sangtao.office.search_messages import search_message as translate
+
+    return translate(str(text))
