@@ -15,7 +15,7 @@ import pytest
 from sangtao.cli import main
 from sangtao.search import HashingEmbedder, SearchError, phrase_similarity, read_phrase_pairs
 from sangtao.search._eval import phrase_scorer
-from sangtao.search._phrase_features import FEATURE_NAMES
+from sangtao.search._phrase_features import CONTEXT_NAMES, FEATURE_NAMES
 from sangtao.search._phrase_model import default_model_path, load_phrase_model
 from sangtao.search._phrase_train import train_phrase_model
 
@@ -81,6 +81,13 @@ def test_unknown_anchors_and_contexts_still_get_a_score(trained):
         ["sound absorber", "sound absorber"], ["muffler", "jam"], ["Z99", ""], _embedder()
     )
     assert out.shape == (2,) and np.isfinite(out).all()
+    vectors = _embedder().embed_queries(["sound absorber", "muffler"])
+    a, t = np.repeat(vectors, 2, axis=0).reshape(2, 2, -1)
+    titles = model.features(
+        ["sound absorber"] * 2, ["muffler"] * 2, [model.contexts[0], "Z99"], a, t
+    )[:, -len(CONTEXT_NAMES) :]
+    assert np.isfinite(titles[0]).all() and np.isnan(titles[1]).all()
+    assert len(model.context_vectors) == len(model.contexts)
     assert model.predict([], [], [], _embedder()).shape == (0,)
 
 
@@ -126,3 +133,4 @@ def test_the_shipped_model_is_small_and_complete():
     assert int(model.trees.feature.max()) < len(FEATURE_NAMES)
     assert len(model.reference.scores) > 20_000
     assert model.info["valid_pearson"] > 0.75
+    assert model.context_vectors.shape == (len(model.contexts), 384)

