@@ -6,6 +6,9 @@ family ids, citation targets and dates (shifted back 0–5 years) until it holds
 ``sangtao.landscape.build_landscape`` (DuckDB, the default engine) computes every metric of
 Decision 1131 group 11 (aerospace, UAVs) over it; a pandas implementation of the same
 matching and metrics runs on a slice, beside DuckDB on the same slice, as the baseline ratio.
+The full run also prints its CPU time (every thread) and the machine's load average before and
+after it: wall times compare only between runs on an idle machine (with ``THREADS`` cores
+free); on a shared one, compare the CPU times.
 
 Environment
     LANDSCAPE_BENCH_FAMILIES   N (default 1,000,000; the issue's goal is 10,000,000)
@@ -219,12 +222,20 @@ def pandas_landscape(corpus: Path) -> dict[str, object]:
 
 
 def run_duckdb(corpus: Path, threads: int, memory: str) -> tuple[float, dict[str, object]]:
+    """Build the landscape; its wall time, with its CPU time (every thread) in ``meta``."""
     definition = load_definition(DEFINITION)
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     with DuckDBEngine(corpus, threads=threads, memory_limit=memory) as engine:
         ls = build_landscape(definition, engine, GROUP)
     elapsed = time.perf_counter() - start
+    ls.meta["cpu_s"] = time.process_time() - cpu
     return elapsed, ls.meta
+
+
+def load_note() -> str:
+    """The machine's load beside its cores: wall times are comparable only on an idle one."""
+    one, five, _ = os.getloadavg()
+    return f"load average {one:.1f} (1 min), {five:.1f} (5 min) on {os.cpu_count()} cores"
 
 
 def run_spark(corpus: Path, master: str, memory: str) -> tuple[float, float, Landscape]:
@@ -316,13 +327,15 @@ def main(argv: list[str] | None = None) -> int:
         sdocs, sfams = replicate(base, work / "slice", slice_n)
         print(f"slice:  {sdocs:,} documents, {sfams:,} families")
 
+        print(f"before the run: {load_note()}")
         full_s, meta = run_duckdb(work / "full", threads, memory)
         timings = meta["timings"]
         assert isinstance(timings, dict)
         print(
             f"duckdb ({threads} threads) all metrics of {DEFINITION} group {GROUP} over "
-            f"{fams:,} families: {full_s:.1f} s (matching {timings['match']:.1f} s); "
-            f"{meta['families']:,} families in the group; peak memory {peak_mb():,.0f} MB"
+            f"{fams:,} families: {full_s:.1f} s (matching {timings['match']:.1f} s; "
+            f"{meta['cpu_s']:.1f} s of CPU); {meta['families']:,} families in the group; "
+            f"peak memory {peak_mb():,.0f} MB; after the run: {load_note()}"
         )
         slow = sorted(timings.items(), key=lambda kv: -kv[1])[:5]
         print("  slowest steps: " + ", ".join(f"{k} {v:.1f} s" for k, v in slow))

@@ -133,3 +133,38 @@ def test_combination_needs_both_classes_and_keywords(corpus_dir: Path) -> None:
 def test_unknown_group_is_a_clear_error(corpus_dir: Path) -> None:
     with DuckDBEngine(corpus_dir) as engine, pytest.raises(LandscapeError, match="no group"):
         match_definition(engine, load_definition("qd1131-2025"), ["99"])
+
+
+def test_duckdb_folds_only_the_text_that_folding_changes_and_answers_alike() -> None:
+    """Every BMP character, alone and between letters of a keyword: the fast paths of
+    DUCKDB.folded_matches (ASCII text; text without a foldable character) give the answer
+    of matching the folded text, and the foldable class holds what it should."""
+    import duckdb
+
+    from sangtao.landscape import DUCKDB
+
+    pattern = keyword_pattern(["uav", "máy bay", "robot*", "o-ran"])
+    con = duckdb.connect()
+    try:
+        con.execute(
+            "CREATE TABLE t AS SELECT s FROM (SELECT chr(CAST(i AS INTEGER)) AS c"
+            " FROM range(1, 65536) r(i) WHERE i < 55296 OR i > 57343) x,"
+            " LATERAL (SELECT unnest([c, 'uav' || c, c || 'UAV', 'u' || c || 'av', 'may' || c"
+            " || 'bay', 'Robot' || c || 's', 'O-' || c || 'RAN', 'x ' || c || ' uav ' || c]) AS s)"
+        )
+        fast = DUCKDB.folded_matches("s", pattern)
+        slow = DUCKDB.regexp(DUCKDB.fold("s"), pattern)
+        rows, hits, differ = con.execute(
+            f"SELECT count(*), count(*) FILTER (WHERE {slow}),"
+            f" count(*) FILTER (WHERE ({fast}) <> ({slow})) FROM t"
+        ).fetchone()
+        assert rows > 500_000 and hits > 60_000 and differ == 0
+        foldable = DUCKDB.foldable() if DUCKDB.foldable else ""
+        marked = con.execute(
+            f"SELECT count(*) FILTER (WHERE regexp_matches(s, '{foldable}')) FROM"
+            " (SELECT unnest(['é', 'Đ', 'đ', 'ạ', '\u0301', '\u212a', 'İ', '😀', 'μ', '°', '一',"
+            " 'ſ']) AS s)"
+        ).fetchone()
+    finally:
+        con.close()
+    assert marked == (8,)  # all but μ, °, 一 and ſ, which fold to themselves

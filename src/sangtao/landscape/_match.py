@@ -299,12 +299,16 @@ def match_definition(
         parts.append(render("field_hits", d))
     keyword_criteria = [c for c in compiler.criteria if c.kind == "keyword"]
     if keyword_criteria:
-        texts = " UNION ALL ".join(
-            render("text_parts", d, part=p, fold_text=d.fold("t.text")) for p in text_parts
-        )
+        texts = " UNION ALL ".join(render("text_parts", d, part=p) for p in text_parts)
         everything = keyword_pattern(k for c in keyword_criteria for k in c.payload)
         engine.execute(
-            render("text_candidates", d, parts=texts, any_keyword=d.regexp("text", everything))
+            render(
+                "text_candidates",
+                d,
+                parts=texts,
+                fold_raw=d.fold("raw"),
+                any_keyword=d.folded_matches("raw", everything),
+            )
         )
         for c in keyword_criteria:
             parts.append(

@@ -45,6 +45,33 @@ def render(name: str, dialect: Dialect, **params: str) -> str:
     )
 
 
+# Origin of a family (WIPO: inventor location, several inventors of one country counted once);
+# without inventor countries the applicants', then the first-filing (priority) office, then the
+# office of the earliest document. {source} is a table of documents. These rows are each
+# (family, country) with its best basis (rnk, 1 to 4); a family's origins are the countries of
+# its best basis (grouped and joined by family: no window over the corpus).
+_ORIGIN_ROWS = """
+            SELECT family_id, country, min(rnk) AS rnk FROM (
+                SELECT family_id, p.country AS country, 1 AS rnk
+                FROM (SELECT family_id, {explode}(inventors) AS p FROM {source}) a
+                WHERE p.country IS NOT NULL
+                UNION ALL
+                SELECT family_id, p.country AS country, 2 AS rnk
+                FROM (SELECT family_id, {explode}(applicants) AS p FROM {source}) b
+                WHERE p.country IS NOT NULL
+                UNION ALL
+                SELECT family_id, p.office AS country, 3 AS rnk
+                FROM (SELECT family_id, {explode}(priorities) AS p FROM {source}) c
+                WHERE p.office IS NOT NULL
+                  AND p.office NOT IN ('WO', 'EP', 'EA', 'AP', 'OA', 'GC', 'EM', 'IB')
+                UNION ALL
+                SELECT family_id, office AS country, 4 AS rnk
+                FROM {source}
+                WHERE office NOT IN ('WO', 'EP', 'EA', 'AP', 'OA', 'GC', 'EM', 'IB')
+            ) u
+            GROUP BY family_id, country
+        """
+
 STATEMENTS: dict[str, str] = {
     # -- base tables over the whole corpus -------------------------------------------------
     # lx_documents: one row per doc_id. Without duplicated doc_ids in the corpus it is the
@@ -81,18 +108,28 @@ STATEMENTS: dict[str, str] = {
         FROM (SELECT family_id, doc_id, {explode}(cpc) AS s FROM lx_documents) x""",
     "ipc_symbols": "SELECT DISTINCT symbol FROM lx_class WHERE scheme = 'ipc'",
     "text_parts": """
-        SELECT doc_id, family_id, {fold_text} AS text
+        SELECT doc_id, family_id, t.text AS raw
         FROM (SELECT doc_id, family_id, {explode}({part}) AS t FROM lx_documents) x""",
     # -- matching -----------------------------------------------------------------------------
+    # lx_text: the folded texts where any keyword occurs ({any_keyword} tests the raw text,
+    # folding it only where it must: Dialect.folded_matches).
     "text_candidates": """
         CREATE OR REPLACE TEMP TABLE lx_text AS
-        SELECT doc_id, family_id, text FROM ({parts}) p WHERE {any_keyword}""",
+        SELECT doc_id, family_id, {fold_raw} AS text FROM ({parts}) p WHERE {any_keyword}""",
     "keyword_hits": """
         SELECT DISTINCT doc_id, family_id, {crit} AS crit FROM lx_text WHERE {matches}""",
+    # The stored symbols meet the rules by subclass (their first four characters) first; only
+    # those of a rule's subclass lose their spaces to have their prefix compared: the rows of
+    # joining lx_class, without rewriting every symbol of the corpus.
     "class_hits": """
         SELECT DISTINCT c.doc_id, c.family_id, r.crit
-        FROM lx_class c JOIN lx_rules r ON c.scheme = r.scheme AND c.subclass = r.subclass
-        WHERE substr(c.symbol, 1, length(r.prefix)) = r.prefix""",
+        FROM (SELECT family_id, doc_id, 'ipc' AS scheme, s
+              FROM (SELECT family_id, doc_id, {explode}(ipc) AS s FROM lx_documents) x
+              UNION ALL
+              SELECT family_id, doc_id, 'cpc' AS scheme, s
+              FROM (SELECT family_id, doc_id, {explode}(cpc) AS s FROM lx_documents) x) c
+        JOIN lx_rules r ON c.scheme = r.scheme AND substr(c.s, 1, 4) = r.subclass
+        WHERE substr(replace(c.s, ' ', ''), 1, length(r.prefix)) = r.prefix""",
     "field_hits": """
         SELECT DISTINCT c.doc_id, c.family_id, r.crit
         FROM lx_class c JOIN lx_symbol_field f ON c.scheme = 'ipc' AND c.symbol = f.symbol
@@ -125,7 +162,7 @@ STATEMENTS: dict[str, str] = {
                d.publication_date,
                coalesce(d.earliest_priority_date, d.application_date, d.publication_date)
                    AS priority_date,
-               d.applicants, d.inventors, d.priorities, d.citations, d.ipc, d.cpc
+               d.applicants, d.inventors, d.priorities, d.citations, d.ipc
         FROM lx_documents d JOIN lx_set s ON d.family_id = s.family_id""",
     # -- families of the set ----------------------------------------------------------------
     # years as BIGINT on every engine (DuckDB's year() is BIGINT, Spark's INT)
@@ -145,32 +182,17 @@ STATEMENTS: dict[str, str] = {
         UNION ALL
         SELECT family_id, doc_id, 'inventor' AS role, p.name AS name, p.country AS country
         FROM (SELECT family_id, doc_id, {explode}(inventors) AS p FROM lx_sdoc) x""",
-    # Origin of a family (WIPO: inventor location, several inventors of one country counted
-    # once); without inventor countries the applicants', then the first-filing (priority)
-    # office, then the office of the earliest document. {source} is a table of documents.
+    # Origin of a family: see _ORIGIN_ROWS; the families' origins, one row per (family,
+    # country) with its basis.
     "origin": """
-        SELECT family_id, country, basis FROM (
-            SELECT family_id, country, basis, rnk,
-                   min(rnk) OVER (PARTITION BY family_id) AS best
-            FROM (
-                SELECT family_id, p.country AS country, 'inventor' AS basis, 1 AS rnk
-                FROM (SELECT family_id, {explode}(inventors) AS p FROM {source}) a
-                WHERE p.country IS NOT NULL
-                UNION
-                SELECT family_id, p.country AS country, 'applicant' AS basis, 2 AS rnk
-                FROM (SELECT family_id, {explode}(applicants) AS p FROM {source}) b
-                WHERE p.country IS NOT NULL
-                UNION
-                SELECT family_id, p.office AS country, 'priority office' AS basis, 3 AS rnk
-                FROM (SELECT family_id, {explode}(priorities) AS p FROM {source}) c
-                WHERE p.office IS NOT NULL
-                  AND p.office NOT IN ('WO', 'EP', 'EA', 'AP', 'OA', 'GC', 'EM', 'IB')
-                UNION
-                SELECT family_id, office AS country, 'publication office' AS basis, 4 AS rnk
-                FROM {source}
-                WHERE office NOT IN ('WO', 'EP', 'EA', 'AP', 'OA', 'GC', 'EM', 'IB')
-            ) u
-        ) r WHERE rnk = best""",
+        WITH o AS ("""
+    + _ORIGIN_ROWS
+    + """)
+        SELECT o.family_id, o.country,
+               CASE o.rnk WHEN 1 THEN 'inventor' WHEN 2 THEN 'applicant'
+                          WHEN 3 THEN 'priority office' ELSE 'publication office' END AS basis
+        FROM o JOIN (SELECT family_id, min(rnk) AS best FROM o GROUP BY family_id) b
+          ON o.family_id = b.family_id AND o.rnk = b.best""",
     "set_origin": """
         CREATE OR REPLACE TEMP TABLE lx_sorigin AS {origin}""",
     # -- metrics ------------------------------------------------------------------------------
@@ -244,9 +266,16 @@ STATEMENTS: dict[str, str] = {
         SELECT d.office, count(DISTINCT d.family_id) AS families
         FROM lx_sdoc d JOIN lx_sorigin o ON d.family_id = o.family_id
         WHERE o.country = 'VN' GROUP BY d.office ORDER BY families DESC, office""",
+    # Families of each origin country in {source} and (total) the families with an origin, as
+    # "origin" counts them; its rows being one per (family, country), count(*) counts families.
     "corpus_origin_counts": """
-        SELECT country, count(DISTINCT family_id) AS families FROM ({origin}) o
-        GROUP BY country""",
+        WITH o AS ("""
+    + _ORIGIN_ROWS
+    + """),
+        b AS (SELECT family_id, min(rnk) AS best FROM o GROUP BY family_id)
+        SELECT o.country, count(*) AS families, (SELECT count(*) FROM b) AS total
+        FROM o JOIN b ON o.family_id = b.family_id AND o.rnk = b.best
+        GROUP BY o.country""",
     "set_origin_counts": """
         SELECT country, count(DISTINCT family_id) AS families FROM lx_sorigin
         GROUP BY country""",
