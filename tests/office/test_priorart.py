@@ -46,6 +46,19 @@ def test_search_without_an_index_says_so(db, tmp_path, settings):
     assert response.json()["title_en"] == "Search is not available"
 
 
+def test_a_bad_query_is_a_bilingual_problem(search_index, db):
+    response = Client(headers={"Accept-Language": "en"}).post(
+        "/api/v1/search", data=json.dumps({"query": "the of"}), content_type="application/json"
+    )
+    assert response.status_code == 422
+    body = response.json()
+    assert body["type"].endswith("/invalid_query")
+    assert body["title_en"] == "The search query is not valid"
+    assert body["detail_en"].startswith("the query has only stop words (of, the)")
+    assert body["detail_vi"].startswith("câu truy vấn chỉ có từ dừng (of, the)")
+    assert body["detail"] == body["detail_en"]
+
+
 def test_prior_art_respects_the_cutoff_and_is_for_staff(corpus, api, actors, filing):
     payload = filing(
         "invention",

@@ -24,6 +24,7 @@ TITLES: dict[str, tuple[str, str]] = {
     "unsupported_media_type": ("Kiểu nội dung không hỗ trợ", "Unsupported content type"),
     "act_refused": ("Thao tác không được thực hiện", "The act was not performed"),
     "search_unavailable": ("Chưa thể tra cứu", "Search is not available"),
+    "invalid_query": ("Câu truy vấn không hợp lệ", "The search query is not valid"),
 }
 
 

@@ -55,9 +55,9 @@ def search(request: HttpRequest, body: SearchIn) -> Any:
         return problem(
             request,
             422,
-            "validation",
-            detail_vi=f"Câu truy vấn không hợp lệ: {search_message_pair(str(exc))[0]}",
-            detail_en=f"Invalid query: {exc}",
+            "invalid_query",
+            detail_vi=search_message_pair(str(exc))[0],
+            detail_en=str(exc),
         )
     return result.as_dict()
 
