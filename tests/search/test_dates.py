@@ -93,3 +93,32 @@ def test_an_index_written_without_the_date_column_still_filters(tmp_path, docume
         got = index.search("battery", mode="dense", k=5, filters=Filters(before=cutoff))
     assert [h.doc_id for h in got.hits] == [h.doc_id for h in want.hits]
     assert all(h.document.publication_date < cutoff for h in got.hits)
+
+
+def test_class_filters_are_masks_kept_until_the_next_write(tmp_path, monkeypatch):
+    monkeypatch.setattr(_vectors, "ANN_MIN", 500)
+    docs, vecs, query = _docs_and_vectors()
+    docs = [
+        synthetic(d.doc_id, titles=d.titles, publication_date=d.publication_date, office=office)
+        for d, office in zip(docs, ["XX" if i % 7 else "VN" for i in range(len(docs))], strict=True)
+    ]
+    backend = EmbeddedBackend.create(tmp_path / "ix", _Fixed().model)
+    backend.upsert(docs, vecs)
+    backend.commit()
+    assert backend.describe_vectors()["kind"] == "ivf"
+    vn = np.array([d.office == "VN" for d in docs])
+    exact = np.flatnonzero(vn)[np.argsort(-(vecs[vn] @ query), kind="stable")[:10]]
+    hits = backend.dense(query, Filters(office=("VN",)), 10)
+    assert {h[0] for h in hits} == {f"D{i}" for i in exact}
+    assert len(backend._masks) == 1
+    assert backend.dense(query, Filters(office=("VN",)), 10) == hits  # from the kept mask
+    newcomer = synthetic("NEW", titles=((None, "new"),), office="VN")
+    backend.upsert([newcomer], query[None, :].astype(np.float32))
+    assert backend._masks == {}
+    backend.commit()
+    assert backend.dense(query, Filters(office=("VN",)), 1)[0][0] == "NEW"
+    old_vn = backend.dense(query, Filters(office=("VN",), before=D(2000, 1, 1)), 10)
+    assert old_vn and all(
+        docs[int(d[1:])].office == "VN" and docs[int(d[1:])].publication_date < D(2000, 1, 1)
+        for d, _ in old_vn
+    )

@@ -43,6 +43,9 @@ from ._vectors import VectorStore
 __all__ = ["EmbeddedBackend"]
 
 FORMAT = 1
+MASKS_KEPT = 16
+"""Filter masks (class, office, kind, language) kept between writes; the least recently used
+goes first."""
 
 
 class EmbeddedBackend:
@@ -66,6 +69,7 @@ class EmbeddedBackend:
         self._vid_of: dict[str, int] = {}
         self._fingerprint: dict[str, str] = {}
         self._dates: PublicationDates | None = PublicationDates()
+        self._masks: dict[tuple[tuple[str, ...], ...], np.ndarray] = {}
         self._next_vid = 1
         self._searcher = index.searcher()
 
@@ -161,6 +165,7 @@ class EmbeddedBackend:
     def upsert(self, documents: Sequence[IndexDocument], vectors: np.ndarray | None = None) -> None:
         """Add or replace documents (and their vectors, one row each, if the index has any)."""
         check_document_vectors(self._model, len(documents), vectors)
+        self._masks.clear()
         if self._writer is None:
             self._writer = self._index.writer(heap_size=128_000_000, num_threads=1)
         vids = []
@@ -188,6 +193,7 @@ class EmbeddedBackend:
 
     def delete(self, doc_ids: Iterable[str]) -> int:
         """Remove documents by ``doc_id``; returns how many were indexed."""
+        self._masks.clear()
         gone = []
         for doc_id in doc_ids:
             vid = self._vid_of.pop(doc_id, None)
@@ -231,6 +237,7 @@ class EmbeddedBackend:
         self._write_meta()
         self._index.reload()
         self._searcher = self._index.searcher()
+        self._masks.clear()
 
     def _date_column(self, ids: list[str]) -> dict[str, pa.Array]:
         if self._dates is None:
@@ -306,9 +313,11 @@ class EmbeddedBackend:
     def dense(self, vector: np.ndarray, filters: Filters, k: int) -> list[tuple[str, float]]:
         """Inner-product search (approximate on large stores, see ``_vectors``).
 
-        Date filters are a mask the vector search applies as it goes (``_dates``); other
-        filters are applied after an oversampled search, or before it (an exact search of
-        the matching ids) when too few of the nearest documents pass them."""
+        Filters are a mask over vector ids that the vector search applies as it goes: dates
+        from an array (``_dates``), the other filters from the text index, listed once and
+        kept until the next write. An index written without the date column applies
+        filters after an oversampled search, or before it (an exact search of the matching
+        ids) when too few of the nearest documents pass them."""
         if self._vectors is None:
             raise SearchError("this index has no vectors (it was built without an embedder)")
         if self._model is not None and vector.shape[-1] != self._model.dim:
@@ -328,18 +337,39 @@ class EmbeddedBackend:
         fq = filter_query(self._schema, filters)
         if fq is None:
             return store.search(vector, k)
-        dates = self._dates if (filters.before or filters.after) else None
-        mask = dates.mask(filters.before, filters.after) if dates is not None else None
-        rest = (
-            fq
-            if dates is None
-            else filter_query(self._schema, replace(filters, before=None, after=None))
-        )
-        if rest is None:  # dates only: the mask is the whole filter
-            return store.search(vector, k, mask=mask)
+        if self._dates is None:  # an index written before the date column
+            return self._post_filtered_dense(store, vector, fq, k)
+        dated = filters.before or filters.after
+        mask = self._dates.mask(filters.before, filters.after) if dated else None
+        rest = replace(filters, before=None, after=None)
+        rest_query = filter_query(self._schema, rest)
+        if rest_query is not None:
+            classes = self._class_mask(rest, rest_query)
+            if mask is None:
+                mask = classes
+            else:
+                n = min(len(mask), len(classes))
+                mask = mask[:n] & classes[:n]
+        return store.search(vector, k, mask=mask)
+
+    def _class_mask(self, rest: Filters, query: tantivy.Query) -> np.ndarray:
+        """Vector ids passing the filters other than dates, kept until the next write."""
+        key = (rest.ipc, rest.cpc, rest.office, rest.kind, rest.language)
+        mask = self._masks.pop(key, None)
+        if mask is None:
+            mask = np.zeros(self._next_vid, dtype=bool)
+            mask[np.array(self._matching_vids(query, None), dtype=np.int64)] = True
+        self._masks[key] = mask  # most recently used last
+        while len(self._masks) > MASKS_KEPT:
+            self._masks.pop(next(iter(self._masks)))
+        return mask
+
+    def _post_filtered_dense(
+        self, store: VectorStore, vector: np.ndarray, fq: tantivy.Query, k: int
+    ) -> tuple[np.ndarray, np.ndarray]:
         depth = max(10 * k, 1000)
-        ids, scores = store.search(vector, depth, mask=mask)
-        keep = np.isin(ids, self._matching_vids(rest, [int(i) for i in ids]))
+        ids, scores = store.search(vector, depth)
+        keep = np.isin(ids, self._matching_vids(fq, [int(i) for i in ids]))
         if keep.sum() >= k or depth >= len(store):
             return ids[keep][:k], scores[keep][:k]
         allowed = np.array(self._matching_vids(fq, None), dtype=np.int64)
