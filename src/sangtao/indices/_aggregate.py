@@ -46,6 +46,17 @@ def _weight_sums(w: np.ndarray, avail: np.ndarray) -> np.ndarray:
     return wsum
 
 
+def _require_positive(x: np.ndarray, avail: np.ndarray, what: str) -> None:
+    """Refuse a zero or negative available value, naming the first one."""
+    bad = avail & (np.where(avail, x, 1.0) <= 0)
+    if bad.any():
+        r, c = np.argwhere(bad)[0]
+        raise AggregationError(
+            f"{what} of a zero or negative value (row {r}, column {c}: {x[r, c]}); "
+            "normalise onto a positive scale first or use another mean"
+        )
+
+
 def a_amean(x: np.ndarray, w: np.ndarray | None = None) -> np.ndarray:
     """Weighted arithmetic mean over available values, weights renormalised (COINr ``a_amean``).
 
@@ -80,13 +91,7 @@ def a_gmean(x: np.ndarray, w: np.ndarray | None = None) -> np.ndarray:
         ``n_minmax`` with ``l_u = [1, 100]`` or ``n_zscore`` with a mean well above 0).
     """
     x, w, avail = _prep(x, w)
-    bad = avail & (np.where(avail, x, 1.0) <= 0)
-    if bad.any():
-        r, c = np.argwhere(bad)[0]
-        raise AggregationError(
-            f"geometric mean of a zero or negative value (row {r}, column {c}: {x[r, c]}); "
-            "normalise onto a positive scale first or use another mean"
-        )
+    _require_positive(x, avail, "geometric mean")
     wsum = _weight_sums(w, avail)
     with np.errstate(invalid="ignore", divide="ignore"):
         return np.exp(np.where(avail, np.log(np.where(avail, x, 1.0)), 0.0) @ w / wsum)
@@ -103,13 +108,7 @@ def a_hmean(x: np.ndarray, w: np.ndarray | None = None) -> np.ndarray:
         reach zero and the mean an infinite or meaningless value.)
     """
     x, w, avail = _prep(x, w)
-    bad = avail & (np.where(avail, x, 1.0) <= 0)
-    if bad.any():
-        r, c = np.argwhere(bad)[0]
-        raise AggregationError(
-            f"harmonic mean of a zero or negative value (row {r}, column {c}: {x[r, c]}); "
-            "normalise onto a positive scale first or use another mean"
-        )
+    _require_positive(x, avail, "harmonic mean")
     wsum = _weight_sums(w, avail)
     with np.errstate(invalid="ignore", divide="ignore"):
         return wsum / (np.where(avail, 1.0 / np.where(avail, x, 1.0), 0.0) @ w)

@@ -88,9 +88,8 @@ def test_generated_documents_are_real_pdf_and_png() -> None:
         assert [f.sha256 for f in first] == [f.sha256 for f in second]  # stable for retries
 
 
-@pytest.mark.django_db
-def test_demo_load_creates_users_and_files_every_type_once() -> None:
-    out = io.StringIO()
+def _load(out: io.StringIO) -> None:
+    """The demo load, quick: no embedder, one record a kind, no analysis runs."""
     call_command(
         "demo",
         "load",
@@ -102,6 +101,12 @@ def test_demo_load_creates_users_and_files_every_type_once() -> None:
         "--no-analysis",
         stdout=out,
     )
+
+
+@pytest.mark.django_db
+def test_demo_load_creates_users_and_files_every_type_once() -> None:
+    out = io.StringIO()
+    _load(out)
 
     roles = set(User.objects.values_list("role", flat=True))
     assert roles == set(Role.values)
@@ -123,17 +128,7 @@ def test_demo_load_creates_users_and_files_every_type_once() -> None:
 
     users_before = User.objects.count()
     again = io.StringIO()
-    call_command(
-        "demo",
-        "load",
-        "--embedder",
-        "none",
-        "--limit",
-        "1",
-        "--strict",
-        "--no-analysis",
-        stdout=again,
-    )
+    _load(again)
     assert _filed().count() == len(ALL_TYPES)
     assert User.objects.count() == users_before
     assert f"{'total':<26}{0:>10}{len(ALL_TYPES):>10}" in again.getvalue()
